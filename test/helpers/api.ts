@@ -1,0 +1,42 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { app } from '../../workers/api/app';
+import type { PipelineMessage } from '../../workers/shared/messages';
+
+/** Messages the app sent, recorded on the way to the real local queue. */
+export const sentMessages: PipelineMessage[] = [];
+
+const recordingQueue: Queue<PipelineMessage> = {
+  async send(message, options) {
+    sentMessages.push(message);
+    return env.PHOTO_QUEUE.send(message, options);
+  },
+  async sendBatch(messages, options) {
+    for (const m of messages) sentMessages.push(m.body);
+    return env.PHOTO_QUEUE.sendBatch(messages, options);
+  },
+} as Queue<PipelineMessage>;
+
+export const testEnv = { ...env, PHOTO_QUEUE: recordingQueue } as Env;
+
+type CallOptions = { token?: string; json?: unknown; headers?: Record<string, string>; body?: BodyInit; ip?: string };
+
+/** One HTTP request through the real Hono app, on real local bindings. */
+export async function call(method: string, path: string, options: CallOptions = {}) {
+  const headers = new Headers(options.headers);
+  if (options.token) headers.set('Authorization', `Bearer ${options.token}`);
+  headers.set('CF-Connecting-IP', options.ip ?? `10.0.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`);
+  let body = options.body;
+  if (options.json !== undefined) {
+    headers.set('Content-Type', 'application/json');
+    body = JSON.stringify(options.json);
+  }
+  const url = path.startsWith('http') ? path : `http://vitrine.test${path}`;
+  const ctx = createExecutionContext();
+  const res = await app.request(url, { method, headers, body }, testEnv, ctx);
+  await waitOnExecutionContext(ctx);
+  const text = await res.text();
+  // biome-ignore lint: test helper returns loosely-typed JSON
+  const data: any = text && res.headers.get('Content-Type')?.includes('json') ? JSON.parse(text) : text;
+  return { status: res.status, headers: res.headers, data };
+}

@@ -1,0 +1,39 @@
+import type { WorkspaceKind } from '../../workers/shared/db/schema';
+import { call } from './api';
+
+let counter = 0;
+export const uniqueEmail = () => `user${Date.now()}${counter++}@example.test`;
+export const PASSWORD = 'correct horse battery staple';
+
+/** A fresh user with their own workspace, signed in. */
+export async function signUp(kind: WorkspaceKind = 'events') {
+  const email = uniqueEmail();
+  const res = await call('POST', '/v1/auth/register', {
+    json: { email, password: PASSWORD, name: 'Test Pro', workspace: { name: 'Test Studio', kind } },
+  });
+  if (res.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(res.data)}`);
+  return { email, token: res.data.token as string, user: res.data.user, workspace: res.data.workspace };
+}
+
+export async function makeAlbum(token: string, body: Record<string, unknown> = {}) {
+  const res = await call('POST', '/v1/albums', { token, json: { title: 'Marathon de Paris 2026', visibility: 'public', ...body } });
+  if (res.status !== 201) throw new Error(`album failed: ${JSON.stringify(res.data)}`);
+  return res.data.album as { id: string; slug: string };
+}
+
+export async function makeApiKey(token: string, scopes: string[]) {
+  const res = await call('POST', '/v1/api-keys', { token, json: { name: 'timing system', scopes } });
+  if (res.status !== 201) throw new Error(`key failed: ${JSON.stringify(res.data)}`);
+  return res.data.apiKey as { id: string; key: string; prefix: string };
+}
+
+/** Bytes that start like a JPEG (enough for the upload checks; the pipeline needs real images). */
+export function jpegLikeBytes(size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  bytes.set([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]);
+  for (let i = 11; i < size; i += 4096) bytes[i] = i % 251;
+  return bytes;
+}
+
+export const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+export const HEIC_HEAD = [0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x68, 0x65, 0x69, 0x63, 0, 0, 0, 0];

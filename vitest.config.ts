@@ -1,0 +1,25 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+// Tests run inside workerd against real local D1/R2/Queues built from wrangler.toml.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('migrations');
+  return {
+    plugins: [
+      cloudflareTest({
+        main: './workers/index.ts',
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            JWT_SECRET: 'test-jwt-secret-that-is-long-enough-000000',
+            UPLOAD_SIGNING_SECRET: 'test-upload-secret-that-is-long-enough-0000',
+            R2_ACCESS_KEY_ID: '',
+            R2_SECRET_ACCESS_KEY: '',
+          },
+        },
+      }),
+    ],
+    test: { setupFiles: ['./test/helpers/apply-migrations.ts'], include: ['test/**/*.test.ts'] },
+  };
+});

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import type { AppEnv } from './context';
+import { errorBody, handleError } from './errors';
+import { authenticate } from './middleware/auth';
+import { database } from './middleware/db';
+import { rateLimit } from './middleware/rate-limit';
+import { requestId } from './middleware/request-id';
+import { albumsRoutes } from './routes/albums';
+import { apiKeysRoutes } from './routes/api-keys';
+import { auth } from './routes/auth';
+import { health } from './routes/health';
+import { me } from './routes/me';
+import { photosRoutes } from './routes/photos';
+import { signedUploads } from './routes/signed-uploads';
+
+/** Routes that need no session: health, sign-up/in, and signed upload URLs (the signature is the credential). */
+const open = new Hono<AppEnv>().route('/health', health).route('/v1/auth', auth).route('/v1/uploads', signedUploads);
+
+/** Everything else under /v1 runs after request id -> auth -> rate limit. */
+const api = new Hono<AppEnv>()
+  .use(authenticate, rateLimit)
+  .route('/', me)
+  .route('/api-keys', apiKeysRoutes)
+  .route('/albums', albumsRoutes)
+  .route('/photos', photosRoutes);
+
+export const app = new Hono<AppEnv>()
+  .use(requestId, database)
+  .route('/', open)
+  .route('/v1', api)
+  .notFound((c) => c.json(errorBody('NOT_FOUND', 'No such route', c.get('requestId')), 404))
+  .onError(handleError);
+
+export type AppType = typeof app;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { AppError } from './errors';
+
+const configSchema = z.object({
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters'),
+  JWT_ISSUER: z.string().min(1),
+  JWT_AUDIENCE: z.string().min(1),
+  UPLOAD_SIGNING_SECRET: z.string().min(32, 'UPLOAD_SIGNING_SECRET must be at least 32 characters'),
+  UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600),
+  R2_ACCOUNT_ID: z.string().default(''),
+  R2_BUCKET_NAME: z.string().default(''),
+  R2_ACCESS_KEY_ID: z.string().default(''),
+  R2_SECRET_ACCESS_KEY: z.string().default(''),
+});
+
+export type Config = {
+  jwt: { secret: string; issuer: string; audience: string };
+  uploads: {
+    signingSecret: string;
+    ttlSeconds: number;
+    /** Present when uploads are presigned against R2's S3 endpoint instead of the Worker route. */
+    r2Presign: { accountId: string; bucket: string; accessKeyId: string; secretAccessKey: string } | null;
+  };
+};
+
+const cache = new WeakMap<object, Config>();
+
+/** The validated configuration, read once per isolate; a bad deployment fails loudly, not halfway. */
+export function loadConfig(env: Env): Config {
+  const cached = cache.get(env);
+  if (cached) return cached;
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    console.error(JSON.stringify({ config: z.flattenError(parsed.error).fieldErrors }));
+    throw new AppError('INTERNAL_ERROR', 'The server is misconfigured');
+  }
+  const e = parsed.data;
+  const presign = e.R2_ACCESS_KEY_ID && e.R2_SECRET_ACCESS_KEY && e.R2_ACCOUNT_ID && e.R2_BUCKET_NAME;
+  const config: Config = {
+    jwt: { secret: e.JWT_SECRET, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
+    uploads: {
+      signingSecret: e.UPLOAD_SIGNING_SECRET,
+      ttlSeconds: e.UPLOAD_URL_TTL_SECONDS,
+      r2Presign: presign
+        ? {
+            accountId: e.R2_ACCOUNT_ID,
+            bucket: e.R2_BUCKET_NAME,
+            accessKeyId: e.R2_ACCESS_KEY_ID,
+            secretAccessKey: e.R2_SECRET_ACCESS_KEY,
+          }
+        : null,
+    },
+  };
+  cache.set(env, config);
+  return config;
+}

@@ -1,0 +1,24 @@
+import { fromBase64Url, toBase64Url } from './encoding';
+import { AppError } from '../errors';
+
+/** Opaque keyset cursor: the sort key and id of the last row of a page. */
+export type Cursor = { at: number; id: string };
+
+export function encodeCursor(cursor: Cursor): string {
+  return toBase64Url(new TextEncoder().encode(`${cursor.at}.${cursor.id}`));
+}
+
+/** null for garbage, so a tampered cursor is a 400, not a 500. */
+export function decodeCursor(text: string): Cursor | null {
+  const bytes = fromBase64Url(text);
+  const match = bytes && /^(\d{1,15})\.([a-z]{3}_[a-z2-7]{26})$/.exec(new TextDecoder().decode(bytes));
+  return match ? { at: Number(match[1]), id: match[2]! } : null;
+}
+
+/** The cursor of a `?cursor=` query parameter; a tampered one is a 400. */
+export function cursorParam(text: string | undefined): Cursor | null {
+  if (!text) return null;
+  const cursor = decodeCursor(text);
+  if (!cursor) throw new AppError('VALIDATION_ERROR', 'The cursor is invalid; start again without it');
+  return cursor;
+}

@@ -1,0 +1,15 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../context';
+import { AppError } from '../errors';
+
+/** Per-caller request budget (Workers Rate Limiting binding), after authentication. */
+export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
+  const principal = c.get('principal');
+  const key = principal.kind === 'user' ? principal.userId : principal.apiKeyId;
+  const { success } = await c.env.API_LIMITER.limit({ key });
+  if (!success) throw new AppError('RATE_LIMITED', 'Too many requests; slow down and retry in a minute');
+  await next();
+});
+
+/** The client address as Cloudflare reports it. */
+export const clientIp = (req: Request) => req.headers.get('CF-Connecting-IP') ?? 'local';

@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import { loginBody, registerBody } from '../../shared/schemas/auth';
+import { loadConfig } from '../config';
+import type { AppEnv } from '../context';
+import { AppError } from '../errors';
+import { clientIp } from '../middleware/rate-limit';
+import { login, register } from '../services/accounts';
+import { validate } from '../validate';
+
+export const auth = new Hono<AppEnv>()
+  .post('/register', validate('json', registerBody), async (c) => {
+    const body = c.req.valid('json');
+    const result = await register(c.get('db'), body, loadConfig(c.env).jwt, c.get('requestId'));
+    return c.json(result, 201);
+  })
+  .post('/login', validate('json', loginBody), async (c) => {
+    const body = c.req.valid('json');
+    // Budget per address and per account, so neither spraying nor one targeted account works.
+    const [byIp, byEmail] = await Promise.all([
+      c.env.LOGIN_LIMITER.limit({ key: `ip:${clientIp(c.req.raw)}` }),
+      c.env.LOGIN_LIMITER.limit({ key: `email:${body.email}` }),
+    ]);
+    if (!byIp.success || !byEmail.success) {
+      throw new AppError('RATE_LIMITED', 'Too many sign-in attempts; wait a minute and try again');
+    }
+    return c.json(await login(c.get('db'), body, loadConfig(c.env).jwt));
+  });

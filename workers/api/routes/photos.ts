@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { completeUploadBody, refreshPartsBody } from '../../shared/schemas/uploads';
+import type { AppEnv } from '../context';
+import { deletePhoto, getPhoto, publicPhoto } from '../services/photos';
+import { actorOf, requireScope } from '../services/principal';
+import { completeUpload, renewUpload, uploadStorage } from '../services/uploads';
+import { validate } from '../validate';
+
+export const photosRoutes = new Hono<AppEnv>()
+  .get('/:id', async (c) => {
+    const principal = c.get('principal');
+    requireScope(principal, 'photos:read');
+    return c.json({ photo: publicPhoto(await getPhoto(c.get('db'), principal.workspaceId, c.req.param('id'))) });
+  })
+  .delete('/:id', async (c) => {
+    const principal = c.get('principal');
+    requireScope(principal, 'photos:write');
+    await deletePhoto(c.get('db'), c.env.PHOTOS, actorOf(principal, c.get('requestId')), c.req.param('id'));
+    return c.body(null, 204);
+  })
+  .post('/:id/complete', validate('json', completeUploadBody), async (c) => {
+    const principal = c.get('principal');
+    requireScope(principal, 'photos:write');
+    const deps = { db: c.get('db'), bucket: c.env.PHOTOS, queue: c.env.PHOTO_QUEUE };
+    const photo = await completeUpload(deps, principal.workspaceId, c.req.param('id'), c.req.valid('json').parts);
+    return c.json({ photo });
+  })
+  .post('/:id/upload-url', validate('json', refreshPartsBody.partial()), async (c) => {
+    const principal = c.get('principal');
+    requireScope(principal, 'photos:write');
+    const storage = uploadStorage(c.env, c.get('db'), new URL(c.req.url).origin);
+    const upload = await renewUpload(storage, principal.workspaceId, c.req.param('id'), c.req.valid('json').partNumbers);
+    return c.json({ upload });
+  });

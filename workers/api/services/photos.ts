@@ -1,0 +1,67 @@
+import { and, asc, eq, gt, or } from 'drizzle-orm';
+import { photos, type Photo } from '../../shared/db/schema';
+import { allPhotoKeys } from '../../shared/r2-keys';
+import type { Db } from '../context';
+import { AppError } from '../errors';
+import { type Cursor, encodeCursor } from '../lib/cursor';
+import { auditInsert, type Actor } from './audit';
+
+/** A photo as its owner sees it. Never includes R2 keys or URLs to the original. */
+export const publicPhoto = (p: Photo) => ({
+  id: p.id,
+  albumId: p.albumId,
+  status: p.status,
+  name: p.originalName,
+  type: p.contentType ?? p.declaredType,
+  size: p.size ?? p.declaredSize,
+  width: p.width,
+  height: p.height,
+  sha256: p.sha256,
+  error: p.errorCode ? { code: p.errorCode, message: p.errorMessage } : null,
+  createdAt: p.createdAt,
+  uploadedAt: p.uploadedAt,
+  updatedAt: p.updatedAt,
+});
+
+export async function getPhoto(db: Db, workspaceId: string, id: string): Promise<Photo> {
+  const photo = await db
+    .select()
+    .from(photos)
+    .where(and(eq(photos.id, id), eq(photos.workspaceId, workspaceId)))
+    .get();
+  if (!photo) throw new AppError('PHOTO_NOT_FOUND', 'No such photo in this workspace');
+  return photo;
+}
+
+/** An album's photos in upload order, keyset-paginated. */
+export async function listAlbumPhotos(db: Db, albumId: string, page: { cursor: Cursor | null; limit: number; status?: Photo['status'] }) {
+  const { cursor } = page;
+  const after = cursor
+    ? or(gt(photos.createdAt, new Date(cursor.at)), and(eq(photos.createdAt, new Date(cursor.at)), gt(photos.id, cursor.id)))
+    : undefined;
+  const rows = await db
+    .select()
+    .from(photos)
+    .where(and(eq(photos.albumId, albumId), page.status ? eq(photos.status, page.status) : undefined, after))
+    .orderBy(asc(photos.createdAt), asc(photos.id))
+    .limit(page.limit + 1);
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return {
+    photos: items.map(publicPhoto),
+    nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.createdAt.getTime(), id: last.id }) : null,
+  };
+}
+
+/** Deletes a photo in any state (also how an unfinished upload is cancelled), R2 objects first. */
+export async function deletePhoto(db: Db, bucket: R2Bucket, actor: Actor, id: string) {
+  const photo = await getPhoto(db, actor.workspaceId, id);
+  if (photo.multipartUploadId) {
+    await bucket.resumeMultipartUpload(photo.originalKey, photo.multipartUploadId).abort().catch(() => {});
+  }
+  await bucket.delete(allPhotoKeys(photo.id));
+  await db.batch([
+    db.delete(photos).where(eq(photos.id, photo.id)),
+    auditInsert(db, { ...actor, action: 'photo.deleted', targetType: 'photo', targetId: id, data: { status: photo.status } }),
+  ]);
+}

@@ -1,0 +1,140 @@
+/**
+ * The D1 schema: the single source of truth for tables. Migrations in `migrations/` are
+ * generated from this file by drizzle-kit (`npm run db:generate`), never written by hand.
+ * Ids are prefixed random strings (see workers/api/lib/ids.ts): unguessable and self-describing.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`);
+
+export const WORKSPACE_KINDS = ['events', 'vehicles', 'realestate', 'brand'] as const;
+export const MEMBER_ROLES = ['owner', 'admin', 'member'] as const;
+export const ALBUM_VISIBILITIES = ['public', 'unlisted', 'private'] as const;
+/** `pending` = signed URL issued, bytes not confirmed yet; the pipeline takes over at `uploaded`. */
+export const PHOTO_STATUSES = ['pending', 'uploaded', 'processing', 'ready', 'rejected', 'failed'] as const;
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  isPlatformAdmin: integer('is_platform_admin', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const workspaces = sqliteTable('workspaces', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: WORKSPACE_KINDS }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: MEMBER_ROLES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index('memberships_user_idx').on(t.userId)],
+);
+
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    /** The first characters of the key, shown in lists so people can tell keys apart. */
+    prefix: text('prefix').notNull(),
+    /** SHA-256 of the whole key, hex. The key itself is never stored. */
+    hash: text('hash').notNull(),
+    scopes: text('scopes', { mode: 'json' }).$type<string[]>().notNull(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('api_keys_hash_idx').on(t.hash), index('api_keys_workspace_idx').on(t.workspaceId)],
+);
+
+export type Watermark = { text: string; position: string; opacity: number };
+
+export const albums = sqliteTable(
+  'albums',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    /** Global, because public pages live at /e/:slug. */
+    slug: text('slug').notNull(),
+    visibility: text('visibility', { enum: ALBUM_VISIBILITIES }).notNull().default('private'),
+    date: text('date'),
+    location: text('location'),
+    watermark: text('watermark', { mode: 'json' }).$type<Watermark | null>(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
+  },
+  (t) => [uniqueIndex('albums_slug_idx').on(t.slug), index('albums_workspace_idx').on(t.workspaceId, t.createdAt)],
+);
+
+export const photos = sqliteTable(
+  'photos',
+  {
+    id: text('id').primaryKey(),
+    albumId: text('album_id').notNull().references(() => albums.id, { onDelete: 'cascade' }),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: PHOTO_STATUSES }).notNull().default('pending'),
+    originalName: text('original_name').notNull(),
+    /** What the client announced; the upload URL is bound to it. */
+    declaredSize: integer('declared_size').notNull(),
+    declaredType: text('declared_type').notNull(),
+    originalKey: text('original_key').notNull(),
+    /** Set while a multipart upload is open (R2 upload id). */
+    multipartUploadId: text('multipart_upload_id'),
+    /** The real type, sniffed from magic bytes once the bytes landed. */
+    contentType: text('content_type'),
+    size: integer('size'),
+    sha256: text('sha256'),
+    width: integer('width'),
+    height: integer('height'),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    createdAt: createdAt(),
+    uploadedAt: integer('uploaded_at', { mode: 'timestamp_ms' }),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
+  },
+  (t) => [
+    index('photos_album_idx').on(t.albumId, t.createdAt, t.id),
+    index('photos_workspace_idx').on(t.workspaceId),
+  ],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id'),
+    actorUserId: text('actor_user_id'),
+    actorApiKeyId: text('actor_api_key_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
+    requestId: text('request_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_workspace_idx').on(t.workspaceId, t.createdAt)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Workspace = typeof workspaces.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type Album = typeof albums.$inferSelect;
+export type Photo = typeof photos.$inferSelect;
+export type WorkspaceKind = (typeof WORKSPACE_KINDS)[number];
+export type MemberRole = (typeof MEMBER_ROLES)[number];

@@ -1,0 +1,4 @@
+/** Queue messages carry ids, never bytes: a job re-reads its row and is safe to run twice. */
+export type PhotoUploaded = { type: 'photo.uploaded'; photoId: string; workspaceId: string };
+
+export type PipelineMessage = PhotoUploaded;

@@ -1,0 +1,9 @@
+/** Deterministic R2 keys: a job that runs twice writes the same objects. */
+export const photoKeys = (photoId: string) => ({
+  original: `photos/${photoId}/original`,
+  web: `photos/${photoId}/web.webp`,
+  thumb: `photos/${photoId}/thumb.webp`,
+});
+
+/** Every key a photo can own, for deletion. */
+export const allPhotoKeys = (photoId: string) => Object.values(photoKeys(photoId));

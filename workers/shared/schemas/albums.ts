@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { ALBUM_VISIBILITIES } from '../db/schema';
+
+export const WATERMARK_POSITIONS = ['center', 'top-left', 'top-right', 'bottom-left', 'bottom-right', 'tiled'] as const;
+
+export const watermark = z.object({
+  text: z.string().trim().min(1).max(80),
+  position: z.enum(WATERMARK_POSITIONS).default('bottom-right'),
+  opacity: z.number().min(0.05).max(1).default(0.5),
+});
+
+export const slug = z
+  .string()
+  .min(3)
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Lower-case letters, digits and single dashes');
+
+const isoDate = z.iso.date({ message: 'Use YYYY-MM-DD' });
+
+export const createAlbumBody = z.object({
+  title: z.string().trim().min(1).max(160),
+  slug: slug.optional(),
+  visibility: z.enum(ALBUM_VISIBILITIES).default('private'),
+  date: isoDate.nullish(),
+  location: z.string().trim().max(160).nullish(),
+  watermark: watermark.nullish(),
+});
+
+export const updateAlbumBody = z
+  .object({
+    title: z.string().trim().min(1).max(160),
+    slug,
+    visibility: z.enum(ALBUM_VISIBILITIES),
+    date: isoDate.nullable(),
+    location: z.string().trim().max(160).nullable(),
+    watermark: watermark.nullable(),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'Nothing to update');
+
+export type CreateAlbumBody = z.infer<typeof createAlbumBody>;
+export type UpdateAlbumBody = z.infer<typeof updateAlbumBody>;

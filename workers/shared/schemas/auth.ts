@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { WORKSPACE_KINDS } from '../db/schema';
+
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'Enter a valid email address' }))
+  .pipe(z.string().max(254));
+
+export const registerBody = z.object({
+  email,
+  password: z.string().min(10, 'Use at least 10 characters').max(256),
+  name: z.string().trim().min(1).max(120),
+  workspace: z.object({
+    name: z.string().trim().min(1).max(120),
+    kind: z.enum(WORKSPACE_KINDS),
+  }),
+});
+
+export const loginBody = z.object({
+  email,
+  password: z.string().min(1).max(256),
+});
+
+export const createWorkspaceBody = registerBody.shape.workspace;
+
+export type RegisterBody = z.infer<typeof registerBody>;
+export type LoginBody = z.infer<typeof loginBody>;
