@@ -3,12 +3,6 @@ export function toHex(bytes: ArrayBuffer | Uint8Array): string {
   return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function fromHex(hex: string): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}
-
 export function toBase64Url(bytes: ArrayBuffer | Uint8Array): string {
   let binary = '';
   for (const b of new Uint8Array(bytes)) binary += String.fromCharCode(b);
