@@ -10,6 +10,8 @@ export default defineConfig(async () => {
         main: './workers/index.ts',
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
+          // An empty database of its own for the upgrade test (migrations over existing rows).
+          d1Databases: { MIGRATION_TEST_DB: 'migration-test' },
           bindings: {
             TEST_MIGRATIONS: migrations,
             JWT_SECRET: 'test-jwt-secret-that-is-long-enough-000000',
@@ -20,6 +22,12 @@ export default defineConfig(async () => {
         },
       }),
     ],
-    test: { setupFiles: ['./test/helpers/apply-migrations.ts'], include: ['test/**/*.test.ts'] },
+    test: {
+      globalSetup: ['./test/fixtures/global-setup.ts'],
+      setupFiles: ['./test/helpers/apply-migrations.ts'],
+      include: ['test/**/*.test.ts'],
+      // Pipeline tests wait for the real queue consumer (batches are flushed every second).
+      testTimeout: 30_000,
+    },
   };
 });

@@ -1,3 +1,5 @@
+import type { PipelineMessage } from './shared/messages';
 import { app } from './api/app';
+import { queue } from './pipeline';
 
-export default { fetch: app.fetch } satisfies ExportedHandler<Env>;
+export default { fetch: app.fetch, queue } satisfies ExportedHandler<Env, PipelineMessage>;

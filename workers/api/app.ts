@@ -11,10 +11,15 @@ import { auth } from './routes/auth';
 import { health } from './routes/health';
 import { me } from './routes/me';
 import { photosRoutes } from './routes/photos';
+import { publicRoutes } from './routes/public';
 import { signedUploads } from './routes/signed-uploads';
 
-/** Routes that need no session: health, sign-up/in, and signed upload URLs (the signature is the credential). */
-const open = new Hono<AppEnv>().route('/health', health).route('/v1/auth', auth).route('/v1/uploads', signedUploads);
+/** Routes that need no session: health, sign-up/in, signed upload URLs (the signature is the credential), the public gallery. */
+const open = new Hono<AppEnv>()
+  .route('/health', health)
+  .route('/v1/auth', auth)
+  .route('/v1/uploads', signedUploads)
+  .route('/v1/public', publicRoutes);
 
 /** Everything else under /v1 runs after request id -> auth -> rate limit. */
 const api = new Hono<AppEnv>()

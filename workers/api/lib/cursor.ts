@@ -1,4 +1,4 @@
-import { fromBase64Url, toBase64Url } from './encoding';
+import { fromBase64Url, toBase64Url } from '../../shared/encoding';
 import { AppError } from '../errors';
 
 /** Opaque keyset cursor: the sort key and id of the last row of a page. */

@@ -1,4 +1,4 @@
-import { fromBase64Url, toBase64Url } from './encoding';
+import { fromBase64Url, toBase64Url } from '../../shared/encoding';
 
 const keyCache = new Map<string, Promise<CryptoKey>>();
 

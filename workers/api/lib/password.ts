@@ -1,4 +1,4 @@
-import { fromBase64Url, safeEqual, toBase64Url } from './encoding';
+import { fromBase64Url, safeEqual, toBase64Url } from '../../shared/encoding';
 
 /**
  * PBKDF2-SHA256 through WebCrypto. 100k iterations is the most the Workers runtime allows for

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, lt, or } from 'drizzle-orm';
+import { and, count, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { albums, photos, type Album } from '../../shared/db/schema';
 import { allPhotoKeys } from '../../shared/r2-keys';
 import type { CreateAlbumBody, UpdateAlbumBody } from '../../shared/schemas/albums';
@@ -91,7 +91,7 @@ export async function updateAlbum(db: Db, actor: Actor, id: string, input: Updat
     await db.batch([
       db
         .update(albums)
-        .set({ ...input, updatedAt: new Date() })
+        .set({ ...input, updatedAt: new Date(), contentVersion: sql`${albums.contentVersion} + 1` })
         .where(and(eq(albums.id, id), eq(albums.workspaceId, actor.workspaceId))),
       auditInsert(db, { ...actor, action: 'album.updated', targetType: 'album', targetId: id, data: { fields: Object.keys(input) } }),
     ]);

@@ -3,7 +3,7 @@ import { apiKeys, type ApiKey } from '../../shared/db/schema';
 import type { Scope } from '../../shared/schemas/api-keys';
 import type { Db } from '../context';
 import { AppError } from '../errors';
-import { safeEqual, sha256Hex } from '../lib/encoding';
+import { safeEqual, sha256Hex } from '../../shared/encoding';
 import { displayPrefix, generateApiKey, isWellFormedApiKey } from '../lib/api-key-token';
 import { newId } from '../lib/ids';
 import { auditInsert, type Actor } from './audit';

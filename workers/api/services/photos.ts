@@ -1,10 +1,11 @@
-import { and, asc, eq, gt, or } from 'drizzle-orm';
-import { photos, type Photo } from '../../shared/db/schema';
+import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import { albums, photos, type Photo } from '../../shared/db/schema';
 import { allPhotoKeys } from '../../shared/r2-keys';
 import type { Db } from '../context';
 import { AppError } from '../errors';
 import { type Cursor, encodeCursor } from '../lib/cursor';
 import { auditInsert, type Actor } from './audit';
+import { variantUrl } from './gallery';
 
 /** A photo as its owner sees it. Never includes R2 keys or URLs to the original. */
 export const publicPhoto = (p: Photo) => ({
@@ -17,6 +18,20 @@ export const publicPhoto = (p: Photo) => ({
   width: p.width,
   height: p.height,
   sha256: p.sha256,
+  takenAt: p.takenAt,
+  camera: p.camera,
+  quality: p.phash ? { phash: p.phash, blurScore: p.blurScore, isBlurry: p.isBlurry } : null,
+  duplicateOf: p.duplicateOf,
+  nearDuplicateOf: p.nearDuplicateOf,
+  placeholder: p.placeholder,
+  variants:
+    p.status === 'ready'
+      ? {
+          web: { url: variantUrl(p, 'web'), width: p.webWidth, height: p.webHeight },
+          thumb: { url: variantUrl(p, 'thumb'), width: p.thumbWidth, height: p.thumbHeight },
+        }
+      : null,
+  processing: p.processingMs === null ? null : { ms: p.processingMs, peakWasmBytes: p.peakWasmBytes },
   error: p.errorCode ? { code: p.errorCode, message: p.errorMessage } : null,
   createdAt: p.createdAt,
   uploadedAt: p.uploadedAt,
@@ -62,6 +77,7 @@ export async function deletePhoto(db: Db, bucket: R2Bucket, actor: Actor, id: st
   await bucket.delete(allPhotoKeys(photo.id));
   await db.batch([
     db.delete(photos).where(eq(photos.id, photo.id)),
+    db.update(albums).set({ contentVersion: sql`${albums.contentVersion} + 1` }).where(eq(albums.id, photo.albumId)),
     auditInsert(db, { ...actor, action: 'photo.deleted', targetType: 'photo', targetId: id, data: { status: photo.status } }),
   ]);
 }

@@ -4,7 +4,7 @@
  * Ids are prefixed random strings (see workers/api/lib/ids.ts): unguessable and self-describing.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`);
@@ -75,6 +75,8 @@ export const albums = sqliteTable(
     date: text('date'),
     location: text('location'),
     watermark: text('watermark', { mode: 'json' }).$type<Watermark | null>(),
+    /** Bumped whenever what the public gallery shows changes: versions its cached JSON. */
+    contentVersion: integer('content_version').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
   },
@@ -103,6 +105,27 @@ export const photos = sqliteTable(
     height: integer('height'),
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
+    /** From EXIF: local capture time as written by the camera (no zone), and make + model. */
+    takenAt: text('taken_at'),
+    camera: text('camera'),
+    /** 64-bit DCT perceptual hash, hex; near duplicates are a small Hamming distance apart. */
+    phash: text('phash'),
+    blurScore: real('blur_score'),
+    isBlurry: integer('is_blurry', { mode: 'boolean' }),
+    /** ThumbHash (base64) shown while the thumbnail loads. */
+    placeholder: text('placeholder'),
+    duplicateOf: text('duplicate_of'),
+    nearDuplicateOf: text('near_duplicate_of'),
+    webWidth: integer('web_width'),
+    webHeight: integer('web_height'),
+    thumbWidth: integer('thumb_width'),
+    thumbHeight: integer('thumb_height'),
+    /** Bumped each time variants are (re)written: part of their immutable public URLs. */
+    variantsVersion: integer('variants_version').notNull().default(0),
+    processingMs: integer('processing_ms'),
+    peakWasmBytes: integer('peak_wasm_bytes'),
+    /** Gallery order: capture time when known, else upload time. */
+    sortAt: integer('sort_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     uploadedAt: integer('uploaded_at', { mode: 'timestamp_ms' }),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
@@ -110,6 +133,8 @@ export const photos = sqliteTable(
   (t) => [
     index('photos_album_idx').on(t.albumId, t.createdAt, t.id),
     index('photos_workspace_idx').on(t.workspaceId),
+    index('photos_gallery_idx').on(t.albumId, t.status, t.sortAt, t.id),
+    index('photos_album_sha_idx').on(t.albumId, t.sha256),
   ],
 );
 

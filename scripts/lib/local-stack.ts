@@ -1,0 +1,90 @@
+/**
+ * The local Cloudflare stack, as `npm start`, the benchmarks and the browser tests run it:
+ * migrations applied to a local state folder, then `wrangler dev` (workerd + Miniflare with
+ * real local D1, R2, Queues and Images) on a port of our choosing.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** Offline: no metrics, and no fetch of the `request.cf` object from workers.cloudflare.com. */
+export const wranglerEnv = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  WRANGLER_LOG: process.env.WRANGLER_LOG ?? 'warn',
+};
+
+/** A TCP port nobody holds right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function runOrExit(command: string, args: string[]) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: wranglerEnv });
+  if (result.status !== 0) {
+    console.error(`\n✗ ${command} ${args.join(' ')} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+export async function waitForHealth(origin: string, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${origin}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the Worker did not answer on ${origin}/health within ${timeoutMs / 1000}s`);
+}
+
+export type Stack = { origin: string; process: ChildProcess; stop(): void };
+
+type StackOptions = {
+  port: number;
+  host?: string;
+  /** Local state folder (D1/R2/Queues); `.wrangler/state` is what `npm start` keeps. */
+  persistTo?: string;
+  /** Extra vars, e.g. secrets when there is no `.dev.vars`. */
+  vars?: Record<string, string>;
+  quiet?: boolean;
+};
+
+/** Applies migrations and starts `wrangler dev`; resolves once /health answers. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const host = options.host ?? '127.0.0.1';
+  const persist = options.persistTo ? ['--persist-to', options.persistTo] : [];
+  runOrExit('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', ...persist]);
+  const vars = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+  const args = ['wrangler', 'dev', '--port', String(options.port), '--ip', host, '--inspector-port', String(await freePort())];
+  const child = spawn('npx', [...args, '--show-interactive-dev-session=false', ...persist, ...vars], {
+    stdio: options.quiet ? 'ignore' : 'inherit',
+    env: wranglerEnv,
+    detached: true, // its own process group, so stop() ends workerd too
+  });
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  const origin = `http://${host}:${options.port}`;
+  try {
+    await waitForHealth(origin);
+  } catch (err) {
+    stop();
+    throw err;
+  }
+  return { origin, process: child, stop };
+}

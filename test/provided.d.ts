@@ -1,0 +1,8 @@
+import 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Generated test images, base64, by name (test/fixtures/generate.ts). */
+    images: Record<string, string>;
+  }
+}

@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { pageQuery } from '../../shared/schemas/pagination';
+import type { AppEnv } from '../context';
+import { AppError } from '../errors';
+import { cursorParam } from '../lib/cursor';
+import { fromEdgeCache, notModified } from '../lib/edge-cache';
+import { listPublicPhotos, PUBLIC_VARIANTS, publicAlbumBySlug, publicAlbumView, publicVariantKey, readyPhotoCount } from '../services/gallery';
+import { validate } from '../validate';
+
+/** Variants are immutable at their versioned URL. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Gallery JSON: short, since new photos keep arriving during an event. */
+const SHORT = 'public, max-age=30, stale-while-revalidate=60';
+
+const galleryPage = pageQuery.extend({ limit: z.coerce.number().int().min(1).max(200).default(100) });
+
+/** The public gallery: no auth, only `public`/`unlisted` albums and `ready` photos. */
+export const publicRoutes = new Hono<AppEnv>()
+  .get('/albums/:slug', async (c) => {
+    const db = c.get('db');
+    const album = await publicAlbumBySlug(db, c.req.param('slug'));
+    c.header('Cache-Control', SHORT);
+    return c.json({ album: publicAlbumView(album, await readyPhotoCount(db, album.id)) });
+  })
+  .get('/albums/:slug/photos', validate('query', galleryPage), async (c) => {
+    const db = c.get('db');
+    const album = await publicAlbumBySlug(db, c.req.param('slug'));
+    const { cursor, limit } = c.req.valid('query');
+    const page = { cursor: cursorParam(cursor), limit };
+    // Keyed by the album's content version: a photo becoming ready moves to a new key.
+    const key = new URL(c.req.url);
+    key.searchParams.set('__version', String(album.contentVersion));
+    return fromEdgeCache(key.toString(), c.executionCtx, async () => {
+      const response = Response.json(await listPublicPhotos(db, album.id, page));
+      response.headers.set('Cache-Control', SHORT);
+      return response;
+    });
+  })
+  .get('/photos/:id/:file', async (c) => {
+    const variant = PUBLIC_VARIANTS.find((v) => c.req.param('file') === `${v}.webp`);
+    if (!variant) throw new AppError('NOT_FOUND', 'Public variants are web.webp and thumb.webp');
+    const response = await fromEdgeCache(c.req.url, c.executionCtx, async () => {
+      const key = await publicVariantKey(c.get('db'), c.req.param('id'), variant);
+      const object = await c.env.PHOTOS.get(key);
+      if (!object) throw new AppError('PHOTO_NOT_FOUND', 'No such public photo');
+      return new Response(object.body, {
+        headers: { 'Content-Type': 'image/webp', 'Cache-Control': IMMUTABLE, ETag: object.httpEtag, 'Content-Length': String(object.size) },
+      });
+    });
+    if (notModified(c.req.raw, response.headers.get('ETag'))) {
+      return new Response(null, { status: 304, headers: { ETag: response.headers.get('ETag')!, 'Cache-Control': IMMUTABLE } });
+    }
+    return response;
+  });

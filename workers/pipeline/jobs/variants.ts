@@ -1,0 +1,122 @@
+/**
+ * `photo.uploaded`: original -> web.webp (1600 px) + thumb.webp (400 px, watermarked), with
+ * metadata, quality signals and duplicate detection recorded in D1.
+ *
+ * Safe to run twice: it re-reads the row, skips finished photos, writes deterministic R2 keys
+ * and finishes with one D1 batch.
+ */
+import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/d1';
+import * as schema from '../../shared/db/schema';
+import { albums, photos, type Photo } from '../../shared/db/schema';
+import { photoKeys } from '../../shared/r2-keys';
+import { decoderMemoryBytes } from '../codecs/jpegdec';
+import { webpMemoryBytes } from '../codecs/webp';
+import { decodeOriginal } from '../decode';
+import { orientedSize } from '../image/orientation';
+import { hammingDistance } from '../image/phash';
+import { LIMITS, RejectError } from '../limits';
+import { PROBE_BYTES, probeImage } from '../probe';
+import { renderVariants, webSized, type Rendered } from '../render';
+
+type Db = ReturnType<typeof drizzle<typeof schema>>;
+const FINISHED: Photo['status'][] = ['ready', 'rejected', 'pending'];
+
+async function probeOriginal(bucket: R2Bucket, key: string) {
+  const stored = await bucket.head(key);
+  if (!stored) throw new RejectError('ORIGINAL_MISSING', 'The original is no longer in storage');
+  if (stored.size === 0) throw new RejectError('UNSUPPORTED_FORMAT', 'The file is empty');
+  const head = await bucket.get(key, { range: { offset: 0, length: Math.min(stored.size, PROBE_BYTES) } });
+  const probe = probeImage(new Uint8Array(await head!.arrayBuffer()));
+  if (!['image/jpeg', 'image/png', 'image/webp'].includes(probe.type)) {
+    throw new RejectError('UNSUPPORTED_FORMAT', `${probe.type === 'unknown' ? 'Not an image we can read' : probe.type} — upload JPEG, PNG or WebP`);
+  }
+  return probe;
+}
+
+/** The earliest other photo of the album with the same bytes, and one that looks the same. */
+async function findDuplicates(db: Db, photo: Photo, sha256: string, phash: string) {
+  const others = await db
+    .select({ id: photos.id, sha256: photos.sha256, phash: photos.phash })
+    .from(photos)
+    .where(and(eq(photos.albumId, photo.albumId), ne(photos.id, photo.id), isNotNull(photos.phash)))
+    .orderBy(photos.createdAt, photos.id);
+  const exact = others.find((o) => o.sha256 === sha256);
+  const near = exact ? undefined : others.find((o) => hammingDistance(o.phash!, phash) <= LIMITS.nearDuplicateDistance);
+  return { duplicateOf: exact?.id ?? null, nearDuplicateOf: near?.id ?? null };
+}
+
+async function publish(bucket: R2Bucket, photoId: string, rendered: Rendered) {
+  const keys = photoKeys(photoId);
+  const httpMetadata = { contentType: 'image/webp' };
+  await Promise.all([
+    bucket.put(keys.web, rendered.web.bytes, { httpMetadata }),
+    bucket.put(keys.thumb, rendered.thumb.bytes, { httpMetadata }),
+  ]);
+}
+
+export async function markRejected(db: Db, photoId: string, error: RejectError) {
+  await db
+    .update(photos)
+    .set({ status: 'rejected', errorCode: error.code, errorMessage: error.message, updatedAt: new Date() })
+    .where(eq(photos.id, photoId));
+}
+
+/** Runs the variants job for one photo. Throws on transient trouble so the queue retries it. */
+export async function processUploadedPhoto(env: Env, photoId: string): Promise<void> {
+  const db = drizzle(env.DB, { schema });
+  const photo = await db.select().from(photos).where(eq(photos.id, photoId)).get();
+  if (!photo || FINISHED.includes(photo.status)) return; // deleted, or already done
+  const album = await db.select().from(albums).where(eq(albums.id, photo.albumId)).get();
+  if (!album) return;
+  await db.update(photos).set({ status: 'processing', updatedAt: new Date() }).where(eq(photos.id, photoId));
+
+  const started = Date.now();
+  try {
+    const probe = await probeOriginal(env.PHOTOS, photo.originalKey);
+    const decoded = await decodeOriginal({ bucket: env.PHOTOS, key: photo.originalKey, images: env.IMAGES }, probe);
+    let web;
+    try {
+      web = webSized(decoded.image);
+    } finally {
+      decoded.release();
+    }
+    const rendered = await renderVariants(web, decoded.orientation, album.watermark ?? null);
+    const duplicates = await findDuplicates(db, photo, decoded.sha256, rendered.phash);
+    await publish(env.PHOTOS, photo.id, rendered);
+    const oriented = orientedSize(decoded.original.width, decoded.original.height, decoded.orientation);
+    await db.batch([
+      db
+        .update(photos)
+        .set({
+          status: 'ready',
+          errorCode: null,
+          errorMessage: null,
+          sha256: decoded.sha256,
+          width: oriented.width,
+          height: oriented.height,
+          takenAt: decoded.takenAt,
+          camera: decoded.camera,
+          phash: rendered.phash,
+          blurScore: rendered.blurScore,
+          isBlurry: rendered.isBlurry,
+          placeholder: rendered.placeholder,
+          ...duplicates,
+          webWidth: rendered.web.width,
+          webHeight: rendered.web.height,
+          thumbWidth: rendered.thumb.width,
+          thumbHeight: rendered.thumb.height,
+          variantsVersion: sql`${photos.variantsVersion} + 1`,
+          processingMs: Date.now() - started,
+          peakWasmBytes: decoderMemoryBytes() + (await webpMemoryBytes()),
+          sortAt: decoded.takenAt ? new Date(`${decoded.takenAt}Z`) : (photo.uploadedAt ?? photo.createdAt),
+          updatedAt: new Date(),
+        })
+        .where(eq(photos.id, photo.id)),
+      db.update(albums).set({ contentVersion: sql`${albums.contentVersion} + 1` }).where(eq(albums.id, album.id)),
+    ]);
+  } catch (err) {
+    if (err instanceof RejectError) return markRejected(db, photo.id, err);
+    throw err;
+  }
+}
