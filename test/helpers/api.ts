@@ -19,7 +19,7 @@ const recordingQueue: Queue<PipelineMessage> = {
 
 export const testEnv = { ...env, PHOTO_QUEUE: recordingQueue } as Env;
 
-type CallOptions = { token?: string; json?: unknown; headers?: Record<string, string>; body?: BodyInit; ip?: string };
+type CallOptions = { token?: string; json?: unknown; headers?: Record<string, string>; body?: BodyInit; ip?: string; env?: Env };
 
 /** One HTTP request through the real Hono app, on real local bindings. */
 export async function call(method: string, path: string, options: CallOptions = {}) {
@@ -33,7 +33,7 @@ export async function call(method: string, path: string, options: CallOptions = 
   }
   const url = path.startsWith('http') ? path : `http://vitrine.test${path}`;
   const ctx = createExecutionContext();
-  const res = await app.request(url, { method, headers, body }, testEnv, ctx);
+  const res = await app.request(url, { method, headers, body }, options.env ?? testEnv, ctx);
   await waitOnExecutionContext(ctx);
   const text = await res.text();
   // biome-ignore lint: test helper returns loosely-typed JSON
