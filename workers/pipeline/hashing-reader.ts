@@ -4,6 +4,18 @@ import { toHex } from '../shared/encoding';
  * Reads an R2 body once, chunk by chunk, while hashing it: the decoder consumes the chunks it
  * needs, then `finish()` drains the rest through the hash. The 50 MB original is never held.
  */
+const BLOCK = 1024 * 1024;
+
+function concat(parts: Uint8Array[], size: number): Uint8Array {
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    all.set(part, offset);
+    offset += part.byteLength;
+  }
+  return all;
+}
+
 export class HashingReader {
   private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
   private readonly digest = new crypto.DigestStream('SHA-256');
@@ -14,12 +26,24 @@ export class HashingReader {
     this.reader = body.getReader();
   }
 
+  /**
+   * The next block of about BLOCK bytes. R2 streams arrive in 4 KB pieces; handing each one to
+   * the hash and the decoder separately cost more than the decoding (4,000 calls for 17 MB).
+   */
   private async next(): Promise<Uint8Array | null> {
-    const { done, value } = await this.reader.read();
-    if (done) return null;
-    this.bytesRead += value.byteLength;
-    await this.sink.write(value);
-    return value;
+    const pieces: Uint8Array[] = [];
+    let size = 0;
+    while (size < BLOCK) {
+      const { done, value } = await this.reader.read();
+      if (done) break;
+      pieces.push(value);
+      size += value.byteLength;
+    }
+    if (size === 0) return null;
+    const block = pieces.length === 1 ? pieces[0]! : concat(pieces, size);
+    this.bytesRead += size;
+    await this.sink.write(block);
+    return block;
   }
 
   /** Chunks for a consumer that may stop early; stopping does not cancel the body. */
@@ -31,13 +55,7 @@ export class HashingReader {
   async readAll(): Promise<Uint8Array> {
     const parts: Uint8Array[] = [];
     for await (const chunk of this.chunks()) parts.push(chunk);
-    const all = new Uint8Array(this.bytesRead);
-    let offset = 0;
-    for (const part of parts) {
-      all.set(part, offset);
-      offset += part.byteLength;
-    }
-    return all;
+    return concat(parts, this.bytesRead);
   }
 
   /** Drains what is left and returns the SHA-256 of the whole body, hex. */

@@ -48,10 +48,11 @@ export async function renderVariants(webSizedPixels: Pixels, orientation: number
   const thumb = resizedCopy(webInWasm, thumbSize.width, thumbSize.height);
   freeInWasm(webInWasm);
 
-  // Signals come from the clean pixels: a watermark would blur the blur score and the hashes.
+  // Signals come from the clean pixels: a watermark would skew the blur score and the hashes.
+  // The hash only looks at 32x32, so the thumbnail is as good a source as the web image.
   const blurScore = laplacianVariance(web.data, web.width, web.height);
   const measured = {
-    phash: perceptualHash(web.data, web.width, web.height),
+    phash: perceptualHash(thumb, thumbSize.width, thumbSize.height),
     blurScore,
     isBlurry: blurScore < BLUR_THRESHOLD,
     placeholder: placeholderOf(thumb, thumbSize.width, thumbSize.height),
