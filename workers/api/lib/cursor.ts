@@ -22,3 +22,14 @@ export function cursorParam(text: string | undefined): Cursor | null {
   if (!cursor) throw new AppError('VALIDATION_ERROR', 'The cursor is invalid; start again without it');
   return cursor;
 }
+
+/**
+ * One page from `limit + 1` rows fetched in keyset order: the extra row only says there is
+ * more, and the last row kept becomes the next cursor.
+ */
+export function pageOf<Row extends { id: string }>(rows: Row[], limit: number, sortKey: (row: Row) => Date) {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor({ at: sortKey(last).getTime(), id: last.id }) : null;
+  return { items, nextCursor };
+}

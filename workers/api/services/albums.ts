@@ -4,7 +4,7 @@ import { allPhotoKeys } from '../../shared/r2-keys';
 import type { CreateAlbumBody, UpdateAlbumBody } from '../../shared/schemas/albums';
 import type { Db } from '../context';
 import { AppError } from '../errors';
-import { type Cursor, encodeCursor } from '../lib/cursor';
+import { type Cursor, pageOf } from '../lib/cursor';
 import { isUniqueViolation } from '../lib/db-errors';
 import { newId } from '../lib/ids';
 import { slugify, withSuffix } from '../lib/slug';
@@ -66,13 +66,8 @@ export async function listAlbums(db: Db, workspaceId: string, page: { cursor: Cu
     .where(and(eq(albums.workspaceId, workspaceId), after))
     .orderBy(desc(albums.createdAt), desc(albums.id))
     .limit(page.limit + 1);
-  const more = rows.length > page.limit;
-  const items = rows.slice(0, page.limit);
-  const last = items.at(-1);
-  return {
-    albums: items.map(publicAlbum),
-    nextCursor: more && last ? encodeCursor({ at: last.createdAt.getTime(), id: last.id }) : null,
-  };
+  const { items, nextCursor } = pageOf(rows, page.limit, (a) => a.createdAt);
+  return { albums: items.map(publicAlbum), nextCursor };
 }
 
 /** Photo counts by status, for progress displays. */

@@ -3,7 +3,7 @@ import { albums, photos, type Album, type Photo } from '../../shared/db/schema';
 import { photoKeys } from '../../shared/r2-keys';
 import type { Db } from '../context';
 import { AppError } from '../errors';
-import { type Cursor, encodeCursor } from '../lib/cursor';
+import { type Cursor, pageOf } from '../lib/cursor';
 
 /** Albums anyone with the link may see; `private` ones do not exist for the public. */
 const VISIBLE = ['public', 'unlisted'] as const;
@@ -57,12 +57,8 @@ export async function listPublicPhotos(db: Db, albumId: string, page: { cursor: 
     .where(and(eq(photos.albumId, albumId), eq(photos.status, 'ready'), after))
     .orderBy(asc(photos.sortAt), asc(photos.id))
     .limit(page.limit + 1);
-  const items = rows.slice(0, page.limit);
-  const last = items.at(-1);
-  return {
-    photos: items.map(publicPhotoView),
-    nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.sortAt!.getTime(), id: last.id }) : null,
-  };
+  const { items, nextCursor } = pageOf(rows, page.limit, (p) => p.sortAt!);
+  return { photos: items.map(publicPhotoView), nextCursor };
 }
 
 /** The R2 key of a public variant, if the photo is ready in a visible album. */

@@ -3,7 +3,7 @@ import { albums, photos, type Photo } from '../../shared/db/schema';
 import { allPhotoKeys } from '../../shared/r2-keys';
 import type { Db } from '../context';
 import { AppError } from '../errors';
-import { type Cursor, encodeCursor } from '../lib/cursor';
+import { type Cursor, pageOf } from '../lib/cursor';
 import { auditInsert, type Actor } from './audit';
 import { variantUrl } from './gallery';
 
@@ -60,12 +60,8 @@ export async function listAlbumPhotos(db: Db, albumId: string, page: { cursor: C
     .where(and(eq(photos.albumId, albumId), page.status ? eq(photos.status, page.status) : undefined, after))
     .orderBy(asc(photos.createdAt), asc(photos.id))
     .limit(page.limit + 1);
-  const items = rows.slice(0, page.limit);
-  const last = items.at(-1);
-  return {
-    photos: items.map(publicPhoto),
-    nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.createdAt.getTime(), id: last.id }) : null,
-  };
+  const { items, nextCursor } = pageOf(rows, page.limit, (p) => p.createdAt);
+  return { photos: items.map(publicPhoto), nextCursor };
 }
 
 /** Deletes a photo in any state (also how an unfinished upload is cancelled), R2 objects first. */
