@@ -13,6 +13,9 @@ import { me } from './routes/me';
 import { photosRoutes } from './routes/photos';
 import { publicRoutes } from './routes/public';
 import { signedUploads } from './routes/signed-uploads';
+import { startListRoutes } from './routes/start-list';
+import { tagsRoutes } from './routes/tags';
+import { visionRoutes } from './routes/vision';
 
 /** Routes that need no session: health, sign-up/in, signed upload URLs (the signature is the credential), the public gallery. */
 const open = new Hono<AppEnv>()
@@ -27,7 +30,10 @@ const api = new Hono<AppEnv>()
   .route('/', me)
   .route('/api-keys', apiKeysRoutes)
   .route('/albums', albumsRoutes)
-  .route('/photos', photosRoutes);
+  .route('/photos', photosRoutes)
+  .route('/', tagsRoutes)
+  .route('/', startListRoutes)
+  .route('/', visionRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(requestId, database)

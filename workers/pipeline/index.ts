@@ -5,6 +5,7 @@
  */
 import type { PipelineMessage } from '../shared/messages';
 import { markFailed } from './jobs/failed';
+import { recognisePhoto } from './jobs/recognise';
 import { processUploadedPhoto } from './jobs/variants';
 
 /** Exponential backoff for transient failures: 10 s, 20 s, 40 s, ... capped at 10 min. */
@@ -14,6 +15,8 @@ async function run(message: PipelineMessage, env: Env): Promise<void> {
   switch (message.type) {
     case 'photo.uploaded':
       return processUploadedPhoto(env, message.photoId);
+    case 'photo.recognise':
+      return recognisePhoto(env, message.photoId);
   }
 }
 

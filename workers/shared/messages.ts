@@ -1,4 +1,6 @@
 /** Queue messages carry ids, never bytes: a job re-reads its row and is safe to run twice. */
 export type PhotoUploaded = { type: 'photo.uploaded'; photoId: string; workspaceId: string };
+/** After the variants: read bibs (events) or the plate (vehicles) on the web variant. */
+export type PhotoRecognise = { type: 'photo.recognise'; photoId: string; workspaceId: string };
 
-export type PipelineMessage = PhotoUploaded;
+export type PipelineMessage = PhotoUploaded | PhotoRecognise;

@@ -3,6 +3,7 @@ export const photoKeys = (photoId: string) => ({
   original: `photos/${photoId}/original`,
   web: `photos/${photoId}/web.webp`,
   thumb: `photos/${photoId}/thumb.webp`,
+  cutout: `photos/${photoId}/cutout.png`,
 });
 
 /** Every key a photo can own, for deletion. */

@@ -1,4 +1,4 @@
-import { randomBase32 } from './ids';
+import { randomBase32 } from '../../shared/ids';
 
 /** "Marathon de Paris 2026 !" -> "marathon-de-paris-2026". */
 export function slugify(text: string): string {

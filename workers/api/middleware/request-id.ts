@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context';
-import { randomBase32 } from '../lib/ids';
+import { randomBase32 } from '../../shared/ids';
 
 /** Every response carries `X-Request-Id`, the same id error bodies and logs show. */
 export const requestId = createMiddleware<AppEnv>(async (c, next) => {

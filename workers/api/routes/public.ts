@@ -13,7 +13,11 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Gallery JSON: short, since new photos keep arriving during an event. */
 const SHORT = 'public, max-age=30, stale-while-revalidate=60';
 
-const galleryPage = pageQuery.extend({ limit: z.coerce.number().int().min(1).max(200).default(100) });
+const galleryPage = pageQuery.extend({
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+  bib: z.string().trim().regex(/^\d{1,8}$/, 'A bib is a number').optional(),
+  q: z.string().trim().max(100).optional(),
+});
 
 /** The public gallery: no auth, only `public`/`unlisted` albums and `ready` photos. */
 export const publicRoutes = new Hono<AppEnv>()
@@ -26,13 +30,13 @@ export const publicRoutes = new Hono<AppEnv>()
   .get('/albums/:slug/photos', validate('query', galleryPage), async (c) => {
     const db = c.get('db');
     const album = await publicAlbumBySlug(db, c.req.param('slug'));
-    const { cursor, limit } = c.req.valid('query');
+    const { cursor, limit, bib, q } = c.req.valid('query');
     const page = { cursor: cursorParam(cursor), limit };
     // Keyed by the album's content version: a photo becoming ready moves to a new key.
     const key = new URL(c.req.url);
     key.searchParams.set('__version', String(album.contentVersion));
     return fromEdgeCache(key.toString(), c.executionCtx, async () => {
-      const response = Response.json(await listPublicPhotos(db, album.id, page));
+      const response = Response.json(await listPublicPhotos(db, album.id, page, { bib, q }));
       response.headers.set('Cache-Control', SHORT);
       return response;
     });

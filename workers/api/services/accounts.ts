@@ -4,7 +4,7 @@ import type { LoginBody, RegisterBody } from '../../shared/schemas/auth';
 import type { Db } from '../context';
 import { AppError } from '../errors';
 import { isUniqueViolation } from '../lib/db-errors';
-import { newId } from '../lib/ids';
+import { newId } from '../../shared/ids';
 import { signUserToken, type JwtConfig } from '../lib/jwt';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../lib/password';
 import { auditInsert } from './audit';

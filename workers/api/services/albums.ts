@@ -6,7 +6,7 @@ import type { Db } from '../context';
 import { AppError } from '../errors';
 import { type Cursor, pageOf } from '../lib/cursor';
 import { isUniqueViolation } from '../lib/db-errors';
-import { newId } from '../lib/ids';
+import { newId } from '../../shared/ids';
 import { slugify, withSuffix } from '../lib/slug';
 import { auditInsert, type Actor } from './audit';
 
@@ -18,6 +18,7 @@ export const publicAlbum = (a: Album) => ({
   date: a.date,
   location: a.location,
   watermark: a.watermark,
+  bibRules: a.bibRules,
   createdAt: a.createdAt,
   updatedAt: a.updatedAt,
 });

@@ -5,7 +5,7 @@ import type { Db } from '../context';
 import { AppError } from '../errors';
 import { safeEqual, sha256Hex } from '../../shared/encoding';
 import { displayPrefix, generateApiKey, isWellFormedApiKey } from '../lib/api-key-token';
-import { newId } from '../lib/ids';
+import { newId } from '../../shared/ids';
 import { auditInsert, type Actor } from './audit';
 
 const publicKey = (k: ApiKey) => ({

@@ -1,6 +1,6 @@
 import { auditLog } from '../../shared/db/schema';
 import type { Db } from '../context';
-import { newId } from '../lib/ids';
+import { newId } from '../../shared/ids';
 
 export type AuditEntry = {
   workspaceId: string | null;

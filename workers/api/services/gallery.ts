@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gt, inArray, or } from 'drizzle-orm';
-import { albums, photos, type Album, type Photo } from '../../shared/db/schema';
+import { albums, photos, photoTags, startListEntries, type Album, type Photo } from '../../shared/db/schema';
+import { nameMatches } from '../../vision/names';
 import { photoKeys } from '../../shared/r2-keys';
 import type { Db } from '../context';
 import { AppError } from '../errors';
@@ -45,20 +46,53 @@ const publicPhotoView = (p: Photo) => ({
   web: { url: variantUrl(p, 'web'), width: p.webWidth, height: p.webHeight },
 });
 
-/** Ready photos of an album in gallery order (capture time), keyset-paginated. */
-export async function listPublicPhotos(db: Db, albumId: string, page: { cursor: Cursor | null; limit: number }) {
+/** Runners named like `query` on the album's start list (case, accents and one typo forgiven). */
+async function runnersNamed(db: Db, albumId: string, query: string) {
+  const entries = await db.select().from(startListEntries).where(eq(startListEntries.albumId, albumId));
+  return entries.filter((e) => nameMatches(query, e.nameKey)).slice(0, MAX_NAME_MATCHES);
+}
+
+const MAX_NAME_MATCHES = 50;
+
+export type GallerySearch = { bib?: string; q?: string };
+
+/**
+ * The bibs a search stands for: `bib=1234`, a number typed in `q`, or the bibs of the runners
+ * whose name matches `q`. Null means no search (the whole album).
+ */
+async function searchedBibs(db: Db, albumId: string, search: GallerySearch) {
+  const typed = search.bib ?? (search.q && /^\d{1,8}$/.test(search.q.trim()) ? search.q.trim() : undefined);
+  if (typed) return { bibs: [String(Number(typed))], runners: [] };
+  if (!search.q?.trim()) return null;
+  const runners = await runnersNamed(db, albumId, search.q);
+  return { bibs: runners.map((r) => r.bib), runners: runners.map((r) => ({ bib: r.bib, name: r.name, category: r.category })) };
+}
+
+/** Ready photos of an album in gallery order (capture time), keyset-paginated, optionally searched. */
+export async function listPublicPhotos(db: Db, albumId: string, page: { cursor: Cursor | null; limit: number }, search: GallerySearch = {}) {
   const { cursor } = page;
+  const searched = await searchedBibs(db, albumId, search);
+  if (searched && !searched.bibs.length) return { photos: [], nextCursor: null, runners: searched.runners };
+  const tagged = searched
+    ? inArray(
+        photos.id,
+        db
+          .select({ id: photoTags.photoId })
+          .from(photoTags)
+          .where(and(eq(photoTags.albumId, albumId), eq(photoTags.kind, 'bib'), inArray(photoTags.value, searched.bibs))),
+      )
+    : undefined;
   const after = cursor
     ? or(gt(photos.sortAt, new Date(cursor.at)), and(eq(photos.sortAt, new Date(cursor.at)), gt(photos.id, cursor.id)))
     : undefined;
   const rows = await db
     .select()
     .from(photos)
-    .where(and(eq(photos.albumId, albumId), eq(photos.status, 'ready'), after))
+    .where(and(eq(photos.albumId, albumId), eq(photos.status, 'ready'), after, tagged))
     .orderBy(asc(photos.sortAt), asc(photos.id))
     .limit(page.limit + 1);
   const { items, nextCursor } = pageOf(rows, page.limit, (p) => p.sortAt!);
-  return { photos: items.map(publicPhotoView), nextCursor };
+  return { photos: items.map(publicPhotoView), nextCursor, ...(searched ? { runners: searched.runners } : {}) };
 }
 
 /** The R2 key of a public variant, if the photo is ready in a visible album. */

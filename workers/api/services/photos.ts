@@ -31,6 +31,8 @@ export const publicPhoto = (p: Photo) => ({
           thumb: { url: variantUrl(p, 'thumb'), width: p.thumbWidth, height: p.thumbHeight },
         }
       : null,
+  recognition: p.recognition ? { status: p.recognition, note: p.recognitionNote } : null,
+  cutout: p.cutout ? { ...p.cutout, url: `/v1/photos/${p.id}/cutout.png` } : null,
   processing: p.processingMs === null ? null : { ms: p.processingMs, peakWasmBytes: p.peakWasmBytes },
   error: p.errorCode ? { code: p.errorCode, message: p.errorMessage } : null,
   createdAt: p.createdAt,

@@ -14,7 +14,7 @@ import {
 import { loadConfig } from '../config';
 import type { Db } from '../context';
 import { AppError, type ErrorCode } from '../errors';
-import { newId } from '../lib/ids';
+import { newId } from '../../shared/ids';
 import { getAlbum } from './albums';
 import { auditInsert, type Actor } from './audit';
 import { getPhoto, publicPhoto } from './photos';

@@ -8,7 +8,8 @@
 import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../shared/db/schema';
-import { albums, photos, type Photo } from '../../shared/db/schema';
+import { albums, photos, workspaces, type Photo, type WorkspaceKind } from '../../shared/db/schema';
+import type { PipelineMessage } from '../../shared/messages';
 import { photoKeys } from '../../shared/r2-keys';
 import { decoderMemoryBytes } from '../codecs/jpegdec';
 import { webpMemoryBytes } from '../codecs/webp';
@@ -55,6 +56,17 @@ async function publish(bucket: R2Bucket, photoId: string, rendered: Rendered) {
   ]);
 }
 
+/**
+ * Whether to read bibs/plates: only where a workspace needs them, and never on exact duplicates
+ * or blurry shots (the pre-filter before paid AI work).
+ */
+function recognitionPlan(kind: WorkspaceKind, duplicateOf: string | null, isBlurry: boolean) {
+  if (kind !== 'events' && kind !== 'vehicles') return { recognition: null, recognitionNote: null };
+  if (duplicateOf) return { recognition: 'skipped' as const, recognitionNote: `exact duplicate of ${duplicateOf}` };
+  if (isBlurry) return { recognition: 'skipped' as const, recognitionNote: 'too blurry to read' };
+  return { recognition: 'queued' as const, recognitionNote: null };
+}
+
 export async function markRejected(db: Db, photoId: string, error: RejectError) {
   await db
     .update(photos)
@@ -68,7 +80,8 @@ export async function processUploadedPhoto(env: Env, photoId: string): Promise<v
   const photo = await db.select().from(photos).where(eq(photos.id, photoId)).get();
   if (!photo || FINISHED.includes(photo.status)) return; // deleted, or already done
   const album = await db.select().from(albums).where(eq(albums.id, photo.albumId)).get();
-  if (!album) return;
+  const workspace = await db.select().from(workspaces).where(eq(workspaces.id, photo.workspaceId)).get();
+  if (!album || !workspace) return;
   await db.update(photos).set({ status: 'processing', updatedAt: new Date() }).where(eq(photos.id, photoId));
 
   const started = Date.now();
@@ -84,6 +97,12 @@ export async function processUploadedPhoto(env: Env, photoId: string): Promise<v
     const rendered = await renderVariants(web, decoded.orientation, album.watermark ?? null);
     const duplicates = await findDuplicates(db, photo, decoded.sha256, rendered.phash);
     await publish(env.PHOTOS, photo.id, rendered);
+    const recognition = recognitionPlan(workspace.kind, duplicates.duplicateOf, rendered.isBlurry);
+    // Sent before the row says `ready`: if the batch below fails, this job reruns and the
+    // recognise job, seeing a photo not ready yet, simply retries.
+    if (recognition.recognition === 'queued') {
+      await env.PHOTO_QUEUE.send({ type: 'photo.recognise', photoId: photo.id, workspaceId: photo.workspaceId } satisfies PipelineMessage);
+    }
     const oriented = orientedSize(decoded.original.width, decoded.original.height, decoded.orientation);
     await db.batch([
       db
@@ -102,6 +121,7 @@ export async function processUploadedPhoto(env: Env, photoId: string): Promise<v
           isBlurry: rendered.isBlurry,
           placeholder: rendered.placeholder,
           ...duplicates,
+          ...recognition,
           webWidth: rendered.web.width,
           webHeight: rendered.web.height,
           thumbWidth: rendered.thumb.width,

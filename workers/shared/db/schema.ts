@@ -63,6 +63,9 @@ export const apiKeys = sqliteTable(
 
 export type Watermark = { text: string; position: string; opacity: number };
 
+/** Per-event rules that decide which numbers read in a photo can be bibs. */
+export type BibRules = { minDigits: number; maxDigits: number; min?: number | null; max?: number | null; exclude: string[] };
+
 export const albums = sqliteTable(
   'albums',
   {
@@ -75,6 +78,7 @@ export const albums = sqliteTable(
     date: text('date'),
     location: text('location'),
     watermark: text('watermark', { mode: 'json' }).$type<Watermark | null>(),
+    bibRules: text('bib_rules', { mode: 'json' }).$type<BibRules | null>(),
     /** Bumped whenever what the public gallery shows changes: versions its cached JSON. */
     contentVersion: integer('content_version').notNull().default(0),
     createdAt: createdAt(),
@@ -123,6 +127,11 @@ export const photos = sqliteTable(
     /** Bumped each time variants are (re)written: part of their immutable public URLs. */
     variantsVersion: integer('variants_version').notNull().default(0),
     processingMs: integer('processing_ms'),
+    /** Reading bibs/plates after the variants: null (not applicable), queued, done, skipped (duplicate, blurry), failed. */
+    recognition: text('recognition', { enum: ['queued', 'done', 'skipped', 'failed'] }),
+    recognitionNote: text('recognition_note'),
+    /** Cutout quality hints from the last cutout: { subjectArea, touchesBorder, doubtful, reasons }. */
+    cutout: text('cutout', { mode: 'json' }).$type<CutoutInfo | null>(),
     peakWasmBytes: integer('peak_wasm_bytes'),
     /** Gallery order: capture time when known, else upload time. */
     sortAt: integer('sort_at', { mode: 'timestamp_ms' }),
@@ -136,6 +145,52 @@ export const photos = sqliteTable(
     index('photos_gallery_idx').on(t.albumId, t.status, t.sortAt, t.id),
     index('photos_album_sha_idx').on(t.albumId, t.sha256),
   ],
+);
+
+export type CutoutInfo = { subjectArea: number; touchesBorder: boolean; doubtful: boolean; reasons: string[]; createdAt: string };
+
+export const TAG_KINDS = ['bib', 'plate'] as const;
+/** `sure`/`unsure` come from the reader and the rules; `confirmed` is a person's word. */
+export const TAG_STATUSES = ['sure', 'unsure', 'confirmed'] as const;
+
+export const photoTags = sqliteTable(
+  'photo_tags',
+  {
+    id: text('id').primaryKey(),
+    photoId: text('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
+    albumId: text('album_id').notNull().references(() => albums.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: TAG_KINDS }).notNull(),
+    /** Normalised: digits for bibs, `AB-123-CD` / `1234 AB 75` / plain upper case for plates. */
+    value: text('value').notNull(),
+    rawText: text('raw_text'),
+    confidence: real('confidence'),
+    /** Where it is, as fractions of the image (0..1), so any variant size can highlight it. */
+    box: text('box', { mode: 'json' }).$type<{ x: number; y: number; w: number; h: number } | null>(),
+    status: text('status', { enum: TAG_STATUSES }).notNull(),
+    /** `ocr:external`, `ocr:workers-ai`, or `manual`. */
+    source: text('source').notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
+  },
+  (t) => [
+    index('photo_tags_photo_idx').on(t.photoId),
+    index('photo_tags_search_idx').on(t.albumId, t.kind, t.value),
+    index('photo_tags_review_idx').on(t.albumId, t.status, t.createdAt, t.id),
+  ],
+);
+
+/** A race's start list: who wears which bib, so runners can search by name. */
+export const startListEntries = sqliteTable(
+  'start_list_entries',
+  {
+    albumId: text('album_id').notNull().references(() => albums.id, { onDelete: 'cascade' }),
+    bib: text('bib').notNull(),
+    name: text('name').notNull(),
+    /** Lower case, accents stripped: what name search compares. */
+    nameKey: text('name_key').notNull(),
+    category: text('category'),
+  },
+  (t) => [primaryKey({ columns: [t.albumId, t.bib] })],
 );
 
 export const auditLog = sqliteTable(
@@ -162,4 +217,5 @@ export type ApiKey = typeof apiKeys.$inferSelect;
 export type Album = typeof albums.$inferSelect;
 export type Photo = typeof photos.$inferSelect;
 export type WorkspaceKind = (typeof WORKSPACE_KINDS)[number];
+export type PhotoTag = typeof photoTags.$inferSelect;
 export type MemberRole = (typeof MEMBER_ROLES)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALBUM_VISIBILITIES } from '../db/schema';
+import { bibRules } from './tags';
 
 export const WATERMARK_POSITIONS = ['center', 'top-left', 'top-right', 'bottom-left', 'bottom-right', 'tiled'] as const;
 
@@ -24,6 +25,8 @@ export const createAlbumBody = z.object({
   date: isoDate.nullish(),
   location: z.string().trim().max(160).nullish(),
   watermark: watermark.nullish(),
+  /** Which numbers can be bibs (events): digit count, range, numbers to ignore (distance, year...). */
+  bibRules: bibRules.nullish(),
 });
 
 export const updateAlbumBody = z
@@ -34,6 +37,7 @@ export const updateAlbumBody = z
     date: isoDate.nullable(),
     location: z.string().trim().max(160).nullable(),
     watermark: watermark.nullable(),
+    bibRules: bibRules.nullable(),
   })
   .partial()
   .refine((body) => Object.keys(body).length > 0, 'Nothing to update');

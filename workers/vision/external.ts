@@ -1,0 +1,50 @@
+/**
+ * The external vision service (contract in vision/README.md): `POST /v1/read-text` and
+ * `POST /v1/cutout` with the image as the body and a shared secret header. Locally it is the
+ * reference implementation in vision/; production can point VISION_URL at any service speaking it.
+ */
+import type { Cutout, CutoutResult, TextReader, TextReading } from './types';
+import { VisionUnavailableError } from './types';
+
+type Service = { url: string; secret: string };
+
+async function post(service: Service, path: string, image: Uint8Array, contentType: string): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(`${service.url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType, 'X-Vision-Secret': service.secret },
+      body: image,
+    });
+  } catch (err) {
+    throw new VisionUnavailableError(`vision service unreachable: ${(err as Error).message}`);
+  }
+  if (response.status >= 500 || response.status === 401 || response.status === 429) {
+    throw new VisionUnavailableError(`vision service answered ${response.status}: ${await response.text()}`);
+  }
+  if (!response.ok) throw new Error(`vision service refused the image (${response.status}): ${await response.text()}`);
+  return response;
+}
+
+export function externalTextReader(service: Service): TextReader {
+  return {
+    source: 'ocr:external',
+    async readText(image, contentType) {
+      return (await (await post(service, '/v1/read-text', image, contentType)).json()) as TextReading;
+    },
+  };
+}
+
+export function externalCutout(service: Service): Cutout {
+  return {
+    source: 'cutout:external',
+    async cutout(image, contentType): Promise<CutoutResult> {
+      const response = await post(service, '/v1/cutout', image, contentType);
+      return {
+        png: new Uint8Array(await response.arrayBuffer()),
+        subjectArea: Number(response.headers.get('Vision-Subject-Area') ?? 0),
+        touchesBorder: response.headers.get('Vision-Touches-Border') === 'true',
+      };
+    },
+  };
+}

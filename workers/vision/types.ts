@@ -1,0 +1,26 @@
+/** One piece of text a reader found, with its box in the pixels of the image it was sent. */
+export type TextRead = { text: string; confidence: number; box: { x: number; y: number; w: number; h: number } | null };
+
+export type TextReading = { width: number; height: number; texts: TextRead[] };
+
+/** Reads every text in an image (not one best guess): the rules downstream choose. */
+export interface TextReader {
+  readonly source: string;
+  readText(image: Uint8Array, contentType: string): Promise<TextReading>;
+}
+
+export type CutoutResult = {
+  /** RGBA PNG: alpha is the subject mask. */
+  png: Uint8Array;
+  /** Fraction of the image the subject covers, and whether it runs into the edges. */
+  subjectArea: number;
+  touchesBorder: boolean;
+};
+
+export interface Cutout {
+  readonly source: string;
+  cutout(image: Uint8Array, contentType: string): Promise<CutoutResult>;
+}
+
+/** The vision service could not be reached or failed: worth retrying later. */
+export class VisionUnavailableError extends Error {}
