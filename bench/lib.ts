@@ -19,7 +19,8 @@ export async function benchStack() {
     email: 'bench@vitrine.dev',
     password: 'bench-password-123',
     name: 'Bench',
-    workspace: { name: 'Bench', kind: 'events' },
+    // A workspace kind with no bib/plate reading: these benchmarks measure the image pipeline.
+    workspace: { name: 'Bench', kind: 'brand' },
   });
   const album = expectStatus(
     await api(stack.origin, 'POST', '/v1/albums', { token, json: { title: 'Bench', visibility: 'public', watermark: { text: '© Bench' } } }),

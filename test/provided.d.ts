@@ -4,5 +4,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Generated test images, base64, by name (test/fixtures/generate.ts). */
     images: Record<string, string>;
+    /** Where the test run's vision service listens, and its secret. */
+    vision: { url: string; secret: string };
   }
 }

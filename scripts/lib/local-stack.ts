@@ -50,6 +50,36 @@ export async function waitForHealth(origin: string, timeoutMs = 90_000) {
 
 export type Stack = { origin: string; process: ChildProcess; stop(): void };
 
+/** Starts a child in its own process group; `stop()` ends it and everything it started. */
+function spawnGroup(command: string, args: string[], env: NodeJS.ProcessEnv, quiet?: boolean) {
+  const child = spawn(command, args, { stdio: quiet ? 'ignore' : 'inherit', env, detached: true });
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  return { child, stop };
+}
+
+/**
+ * The local vision service (vision/: OCR and cutout models from npm), as the Worker's
+ * `external` engine. Resolves once its models are loaded.
+ */
+export async function startVision(options: { port: number; secret: string; quiet?: boolean }): Promise<Stack> {
+  const env = { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', VISION_SECRET: options.secret };
+  const { child, stop } = spawnGroup('npm', ['--prefix', 'vision', 'start'], env, options.quiet);
+  const origin = `http://127.0.0.1:${options.port}`;
+  try {
+    await waitForHealth(origin, 180_000);
+  } catch (err) {
+    stop();
+    throw err;
+  }
+  return { origin, process: child, stop };
+}
+
 type StackOptions = {
   port: number;
   host?: string;
@@ -67,18 +97,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   runOrExit('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', ...persist]);
   const vars = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
   const args = ['wrangler', 'dev', '--port', String(options.port), '--ip', host, '--inspector-port', String(await freePort())];
-  const child = spawn('npx', [...args, '--show-interactive-dev-session=false', ...persist, ...vars], {
-    stdio: options.quiet ? 'ignore' : 'inherit',
-    env: wranglerEnv,
-    detached: true, // its own process group, so stop() ends workerd too
-  });
-  const stop = () => {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
+  const { child, stop } = spawnGroup('npx', [...args, '--show-interactive-dev-session=false', ...persist, ...vars], wranglerEnv, options.quiet);
   const origin = `http://${host}:${options.port}`;
   try {
     await waitForHealth(origin);
