@@ -32,3 +32,14 @@ export async function waitForPhoto(token: string, photoId: string, timeoutMs = 6
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Polls until bib/plate reading has finished for a ready photo. */
+export async function waitForRecognition(token: string, photoId: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { data } = await call('GET', `/v1/photos/${photoId}`, { token });
+    if (['done', 'skipped', 'failed'].includes(data.photo?.recognition?.status)) return data.photo;
+    if (Date.now() > deadline) throw new Error(`photo ${photoId} recognition still ${JSON.stringify(data.photo?.recognition)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -8,7 +8,7 @@ import { workersAiTextReader, type AiRunner } from './workers-ai';
  * only one that runs offline; `workers-ai` and `cf-images` are the Cloudflare-native options.
  */
 export function textReaderFor(env: Env): TextReader {
-  if ((env.VISION_TEXT_PROVIDER as string) === 'workers-ai') {
+  if (env.VISION_TEXT_PROVIDER === 'workers-ai') {
     const ai = (env as unknown as { AI?: AiRunner }).AI;
     if (!ai) throw new Error('VISION_TEXT_PROVIDER=workers-ai needs an [ai] binding named AI');
     return workersAiTextReader(ai);
@@ -17,6 +17,6 @@ export function textReaderFor(env: Env): TextReader {
 }
 
 export function cutoutFor(env: Env): Cutout {
-  if ((env.VISION_CUTOUT_PROVIDER as string) === 'cf-images') return cfImagesCutout(env.IMAGES);
+  if (env.VISION_CUTOUT_PROVIDER === 'cf-images') return cfImagesCutout(env.IMAGES);
   return externalCutout({ url: env.VISION_URL, secret: env.VISION_SECRET });
 }
