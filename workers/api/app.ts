@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from './context';
 import { errorBody, handleError } from './errors';
 import { authenticate } from './middleware/auth';
+import { corsForApp } from './middleware/cors';
 import { database } from './middleware/db';
 import { rateLimit } from './middleware/rate-limit';
 import { requestId } from './middleware/request-id';
@@ -12,6 +13,7 @@ import { health } from './routes/health';
 import { me } from './routes/me';
 import { photosRoutes } from './routes/photos';
 import { publicRoutes } from './routes/public';
+import { seoRoutes } from './routes/seo';
 import { signedUploads } from './routes/signed-uploads';
 import { startListRoutes } from './routes/start-list';
 import { tagsRoutes } from './routes/tags';
@@ -22,7 +24,8 @@ const open = new Hono<AppEnv>()
   .route('/health', health)
   .route('/v1/auth', auth)
   .route('/v1/uploads', signedUploads)
-  .route('/v1/public', publicRoutes);
+  .route('/v1/public', publicRoutes)
+  .route('/', seoRoutes);
 
 /** Everything else under /v1 runs after request id -> auth -> rate limit. */
 const api = new Hono<AppEnv>()
@@ -37,6 +40,7 @@ const api = new Hono<AppEnv>()
 
 export const app = new Hono<AppEnv>()
   .use(requestId, database)
+  .use('/v1/*', (c, next) => corsForApp(c.env.APP_ORIGINS)(c, next))
   .route('/', open)
   .route('/v1', api)
   .notFound((c) => c.json(errorBody('NOT_FOUND', 'No such route', c.get('requestId')), 404))
