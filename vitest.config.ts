@@ -6,7 +6,7 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations('migrations');
   return {
     plugins: [
-      cloudflareTest(() => ({
+      cloudflareTest(({ inject }) => ({
         main: './workers/index.ts',
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
@@ -18,14 +18,14 @@ export default defineConfig(async () => {
             UPLOAD_SIGNING_SECRET: 'test-upload-secret-that-is-long-enough-0000',
             R2_ACCESS_KEY_ID: '',
             R2_SECRET_ACCESS_KEY: '',
-            VISION_URL: 'http://127.0.0.1:9',
-            VISION_SECRET: 'x',
+            VISION_URL: inject('vision').url,
+            VISION_SECRET: inject('vision').secret,
           },
         },
       })),
     ],
     test: {
-      globalSetup: ['./test/fixtures/global-setup.ts'],
+      globalSetup: ['./test/fixtures/global-setup.ts', './test/fixtures/vision-service.ts'],
       setupFiles: ['./test/helpers/apply-migrations.ts'],
       include: ['test/**/*.test.ts'],
       // Pipeline tests wait for the real queue consumer (batches are flushed every second).
