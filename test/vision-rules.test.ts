@@ -46,6 +46,9 @@ describe('plates', () => {
     ['1234 AB 75', '1234 AB 75', 'FR-FNI'],
     ['567 ABC 2A', '567 ABC 2A', 'FR-FNI'],
     ['ANW2529', 'ANW2529', 'OTHER'],
+    ['AY0·9034', 'AYO9034', 'OTHER'], // Brazil: 0 read for O among the three letters
+    ['RI02B45', 'RIO2B45', 'OTHER'], // Mercosur
+    ['1B80338', '1B80338', 'OTHER'], // two digits up front: another country's format, kept
   ])('%s -> %s (%s)', (text, plate, format) => {
     expect(parsePlate(text)).toMatchObject({ plate, format });
   });

@@ -28,6 +28,22 @@ function asSiv(text: string): string | null {
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
+/** Outside France O and I are plate letters, so 0 and 1 in a letter slot repair to them. */
+const TO_LETTER_ANYWHERE: Record<string, string> = { ...TO_LETTER, '0': 'O', '1': 'I' };
+
+/**
+ * Brazil's plates (old `ABC-1234`, Mercosur `ABC1D23`): three letters first. One digit misread
+ * among two letters there ("AY0-9034") is undone; more would be another country's format
+ * ("1B8 0338") and is left as read.
+ */
+function asBrazil(text: string): string | null {
+  if (!/^[A-Z0-9]{3}\d[A-Z0-9]\d{2}$/.test(text)) return null;
+  const head = text.slice(0, 3);
+  if ((head.match(/\d/g) ?? []).length !== 1) return null;
+  const repaired = [...head].map((ch) => TO_LETTER_ANYWHERE[ch] ?? ch).join('');
+  return /^[A-Z]{3}$/.test(repaired) ? repaired + text.slice(3) : null;
+}
+
 /** The plate in `text`, validated and formatted, or null when it cannot be a plate. */
 export function parsePlate(text: string): Omit<PlateCandidate, 'confidence' | 'box'> | null {
   const normalized = compact(text.replace(/^F(?=[\s-])/, '')); // the blue EU band's "F"
@@ -36,7 +52,8 @@ export function parsePlate(text: string): Omit<PlateCandidate, 'confidence' | 'b
   const fni = FNI.exec(normalized);
   if (fni) return { plate: `${fni[1]} ${fni[2]} ${fni[3]}`, normalized, format: 'FR-FNI' };
   if (normalized.length >= 4 && normalized.length <= 10 && /\d/.test(normalized) && /[A-Z]/.test(normalized)) {
-    return { plate: normalized, normalized, format: 'OTHER' };
+    const plate = asBrazil(normalized) ?? normalized;
+    return { plate, normalized: plate, format: 'OTHER' };
   }
   return null;
 }
