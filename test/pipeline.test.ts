@@ -116,6 +116,32 @@ describe('the variants job', () => {
   });
 });
 
+describe('watermark changes', () => {
+  it('re-render existing variants under a new version, once, keeping the photo visible', async () => {
+    const album = await makeAlbum(token, { title: 'Rewatermark', watermark: { text: 'FIRST', opacity: 1 } });
+    const photo = await process(image('grey'), 'image/jpeg', album.id);
+    expect(photo.variants.thumb.url).toMatch(/v=1$/);
+    const before = await variant(photo.id, 'thumb');
+
+    const same = await call('PATCH', `/v1/albums/${album.id}`, { token, json: { title: 'Renamed' } });
+    expect(same.data.rerendering).toBe(0);
+    const changed = await call('PATCH', `/v1/albums/${album.id}`, { token, json: { watermark: { text: 'SECOND PROOF', position: 'center', opacity: 1 } } });
+    expect(changed.data.rerendering).toBe(1);
+
+    let now = photo;
+    for (let i = 0; i < 200 && now.variants.thumb.url.endsWith('v=1'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      now = (await call('GET', `/v1/photos/${photo.id}`, { token })).data.photo;
+      expect(now.status).toBe('ready');
+    }
+    expect(now.variants.thumb.url).toMatch(/v=2$/);
+    expect(await variant(photo.id, 'thumb')).not.toEqual(before);
+
+    await deliver([{ type: 'photo.rerender', photoId: photo.id, workspaceId: 'x' }]);
+    expect((await call('GET', `/v1/photos/${photo.id}`, { token })).data.photo.variants.thumb.url).toMatch(/v=2$/);
+  });
+});
+
 describe('bad input ends ready or rejected, with its reason', () => {
   it.each([
     ['progressive', 'ready', null],

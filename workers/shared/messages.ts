@@ -3,4 +3,7 @@ export type PhotoUploaded = { type: 'photo.uploaded'; photoId: string; workspace
 /** After the variants: read bibs (events) or the plate (vehicles) on the web variant. */
 export type PhotoRecognise = { type: 'photo.recognise'; photoId: string; workspaceId: string };
 
-export type PipelineMessage = PhotoUploaded | PhotoRecognise;
+/** The album's watermark changed: draw the variants again from the original. */
+export type PhotoRerender = { type: 'photo.rerender'; photoId: string; workspaceId: string };
+
+export type PipelineMessage = PhotoUploaded | PhotoRecognise | PhotoRerender;

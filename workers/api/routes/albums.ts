@@ -37,7 +37,7 @@ export const albumsRoutes = new Hono<AppEnv>()
     const principal = c.get('principal');
     requireScope(principal, 'albums:write');
     const actor = actorOf(principal, c.get('requestId'));
-    return c.json({ album: await updateAlbum(c.get('db'), actor, c.req.param('id'), c.req.valid('json')) });
+    return c.json(await updateAlbum(c.get('db'), c.env.PHOTO_QUEUE, actor, c.req.param('id'), c.req.valid('json')));
   })
   .delete('/:id', async (c) => {
     const principal = c.get('principal');

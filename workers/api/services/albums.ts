@@ -1,6 +1,8 @@
 import { and, count, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { albums, photos, type Album } from '../../shared/db/schema';
+import type { PipelineMessage } from '../../shared/messages';
 import { allPhotoKeys } from '../../shared/r2-keys';
+import { watermarkKey } from '../../shared/watermark';
 import type { CreateAlbumBody, UpdateAlbumBody } from '../../shared/schemas/albums';
 import type { Db } from '../context';
 import { AppError } from '../errors';
@@ -81,8 +83,19 @@ export async function photoCounts(db: Db, albumId: string) {
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
-export async function updateAlbum(db: Db, actor: Actor, id: string, input: UpdateAlbumBody) {
-  await getAlbum(db, actor.workspaceId, id);
+/** Ready photos re-render through the queue, in batches of the Queues limit (100 per send). */
+async function rerenderAll(db: Db, queue: Queue<PipelineMessage>, album: Album): Promise<number> {
+  const ready = await db.select({ id: photos.id }).from(photos).where(and(eq(photos.albumId, album.id), eq(photos.status, 'ready')));
+  for (let i = 0; i < ready.length; i += 100) {
+    const batch = ready.slice(i, i + 100);
+    await queue.sendBatch(batch.map((p) => ({ body: { type: 'photo.rerender', photoId: p.id, workspaceId: album.workspaceId } })));
+  }
+  return ready.length;
+}
+
+/** Updates an album; a new watermark re-renders its photos' variants (`rerendering` says how many). */
+export async function updateAlbum(db: Db, queue: Queue<PipelineMessage>, actor: Actor, id: string, input: UpdateAlbumBody) {
+  const before = await getAlbum(db, actor.workspaceId, id);
   try {
     await db.batch([
       db
@@ -95,7 +108,9 @@ export async function updateAlbum(db: Db, actor: Actor, id: string, input: Updat
     if (isUniqueViolation(err, 'slug')) throw slugTaken();
     throw err;
   }
-  return publicAlbum(await getAlbum(db, actor.workspaceId, id));
+  const after = await getAlbum(db, actor.workspaceId, id);
+  const rerendering = watermarkKey(before.watermark) === watermarkKey(after.watermark) ? 0 : await rerenderAll(db, queue, after);
+  return { album: publicAlbum(after), rerendering };
 }
 
 const R2_DELETE_BATCH = 1000;

@@ -8,8 +8,9 @@
 import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../shared/db/schema';
-import { albums, photos, workspaces, type Photo, type WorkspaceKind } from '../../shared/db/schema';
+import { albums, photos, workspaces, type Album, type Photo, type Workspace, type WorkspaceKind } from '../../shared/db/schema';
 import type { PipelineMessage } from '../../shared/messages';
+import { watermarkKey } from '../../shared/watermark';
 import { photoKeys } from '../../shared/r2-keys';
 import { decoderMemoryBytes } from '../codecs/jpegdec';
 import { webpMemoryBytes } from '../codecs/webp';
@@ -74,29 +75,69 @@ export async function markRejected(db: Db, photoId: string, error: RejectError) 
     .where(eq(photos.id, photoId));
 }
 
-/** Runs the variants job for one photo. Throws on transient trouble so the queue retries it. */
-export async function processUploadedPhoto(env: Env, photoId: string): Promise<void> {
+/** Decodes the original and publishes freshly drawn variants; returns what the row needs. */
+async function drawVariants(env: Env, photo: Photo, album: Album) {
+  const probe = await probeOriginal(env.PHOTOS, photo.originalKey);
+  const decoded = await decodeOriginal({ bucket: env.PHOTOS, key: photo.originalKey, images: env.IMAGES }, probe);
+  let web;
+  try {
+    web = webSized(decoded.image);
+  } finally {
+    decoded.release();
+  }
+  const rendered = await renderVariants(web, decoded.orientation, album.watermark ?? null);
+  await publish(env.PHOTOS, photo.id, rendered);
+  return { decoded, rendered };
+}
+
+const variantFields = (rendered: Rendered, album: Album, started: number) => ({
+  webWidth: rendered.web.width,
+  webHeight: rendered.web.height,
+  thumbWidth: rendered.thumb.width,
+  thumbHeight: rendered.thumb.height,
+  renderedWith: watermarkKey(album.watermark),
+  variantsVersion: sql`${photos.variantsVersion} + 1`,
+  processingMs: Date.now() - started,
+  updatedAt: new Date(),
+});
+
+type Loaded = { db: Db; photo: Photo; album: Album; workspace: Workspace };
+
+async function load(env: Env, photoId: string): Promise<Loaded | null> {
   const db = drizzle(env.DB, { schema });
   const photo = await db.select().from(photos).where(eq(photos.id, photoId)).get();
-  if (!photo || FINISHED.includes(photo.status)) return; // deleted, or already done
-  const album = await db.select().from(albums).where(eq(albums.id, photo.albumId)).get();
-  const workspace = await db.select().from(workspaces).where(eq(workspaces.id, photo.workspaceId)).get();
-  if (!album || !workspace) return;
+  const album = photo && (await db.select().from(albums).where(eq(albums.id, photo.albumId)).get());
+  const workspace = photo && (await db.select().from(workspaces).where(eq(workspaces.id, photo.workspaceId)).get());
+  return photo && album && workspace ? { db, photo, album, workspace } : null;
+}
+
+const bumpAlbum = (db: Db, album: Album) => db.update(albums).set({ contentVersion: sql`${albums.contentVersion} + 1` }).where(eq(albums.id, album.id));
+
+/**
+ * `photo.rerender`: the album's watermark changed. The photo stays `ready` (and visible) while
+ * its variants are drawn again under a new version; a photo already drawn with the current
+ * watermark is skipped, so a redelivered message does nothing.
+ */
+export async function rerenderPhoto(env: Env, photoId: string): Promise<void> {
+  const loaded = await load(env, photoId);
+  if (!loaded || loaded.photo.status !== 'ready' || loaded.photo.renderedWith === watermarkKey(loaded.album.watermark)) return;
+  const { db, photo, album } = loaded;
+  const started = Date.now();
+  const { rendered } = await drawVariants(env, photo, album);
+  await db.batch([db.update(photos).set(variantFields(rendered, album, started)).where(eq(photos.id, photo.id)), bumpAlbum(db, album)]);
+}
+
+/** Runs the variants job for one photo. Throws on transient trouble so the queue retries it. */
+export async function processUploadedPhoto(env: Env, photoId: string): Promise<void> {
+  const loaded = await load(env, photoId);
+  if (!loaded || FINISHED.includes(loaded.photo.status)) return; // deleted, or already done
+  const { db, photo, album, workspace } = loaded;
   await db.update(photos).set({ status: 'processing', updatedAt: new Date() }).where(eq(photos.id, photoId));
 
   const started = Date.now();
   try {
-    const probe = await probeOriginal(env.PHOTOS, photo.originalKey);
-    const decoded = await decodeOriginal({ bucket: env.PHOTOS, key: photo.originalKey, images: env.IMAGES }, probe);
-    let web;
-    try {
-      web = webSized(decoded.image);
-    } finally {
-      decoded.release();
-    }
-    const rendered = await renderVariants(web, decoded.orientation, album.watermark ?? null);
+    const { decoded, rendered } = await drawVariants(env, photo, album);
     const duplicates = await findDuplicates(db, photo, decoded.sha256, rendered.phash);
-    await publish(env.PHOTOS, photo.id, rendered);
     const recognition = recognitionPlan(workspace.kind, duplicates.duplicateOf, rendered.isBlurry);
     // Sent before the row says `ready`: if the batch below fails, this job reruns and the
     // recognise job, seeing a photo not ready yet, simply retries.
@@ -122,18 +163,12 @@ export async function processUploadedPhoto(env: Env, photoId: string): Promise<v
           placeholder: rendered.placeholder,
           ...duplicates,
           ...recognition,
-          webWidth: rendered.web.width,
-          webHeight: rendered.web.height,
-          thumbWidth: rendered.thumb.width,
-          thumbHeight: rendered.thumb.height,
-          variantsVersion: sql`${photos.variantsVersion} + 1`,
-          processingMs: Date.now() - started,
+          ...variantFields(rendered, album, started),
           peakWasmBytes: decoderMemoryBytes() + (await webpMemoryBytes()),
           sortAt: decoded.takenAt ? new Date(`${decoded.takenAt}Z`) : (photo.uploadedAt ?? photo.createdAt),
-          updatedAt: new Date(),
         })
         .where(eq(photos.id, photo.id)),
-      db.update(albums).set({ contentVersion: sql`${albums.contentVersion} + 1` }).where(eq(albums.id, album.id)),
+      bumpAlbum(db, album),
     ]);
   } catch (err) {
     if (err instanceof RejectError) return markRejected(db, photo.id, err);

@@ -124,6 +124,8 @@ export const photos = sqliteTable(
     webHeight: integer('web_height'),
     thumbWidth: integer('thumb_width'),
     thumbHeight: integer('thumb_height'),
+    /** The watermark the variants carry (JSON), so a watermark change re-renders exactly once. */
+    renderedWith: text('rendered_with'),
     /** Bumped each time variants are (re)written: part of their immutable public URLs. */
     variantsVersion: integer('variants_version').notNull().default(0),
     processingMs: integer('processing_ms'),

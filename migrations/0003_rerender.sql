@@ -1,0 +1,1 @@
+ALTER TABLE `photos` ADD `rendered_with` text;
