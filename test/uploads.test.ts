@@ -227,11 +227,17 @@ describe('multipart uploads', () => {
       expect(res.status).toBe(200);
       parts.push({ partNumber: part.partNumber, etag: res.headers.get('ETag')! });
     }
+    // After a reload, the client asks which parts already arrived.
+    const state = await call('GET', `/v1/photos/${upload.photoId}/upload`, { token });
+    expect(state.data.upload.multipart).toMatchObject({ partCount: 4, partsKnown: true });
+    expect(state.data.upload.multipart.uploadedParts).toEqual(parts.map((p) => ({ ...p, etag: p.etag.replace(/"/g, ''), size: expect.any(Number) })));
+
     const missingParts = await call('POST', `/v1/photos/${upload.photoId}/complete`, { token });
     expect(missingParts.status).toBe(400);
 
     const done = await call('POST', `/v1/photos/${upload.photoId}/complete`, { token, json: { parts } });
     expect(done.status).toBe(200);
+    expect((await call('GET', `/v1/photos/${upload.photoId}/upload`, { token })).data.upload.multipart).toBeNull();
     expect(done.data.photo).toMatchObject({ status: 'uploaded', size });
     const stored = await env.PHOTOS.get(photoKeys(upload.photoId).original);
     const storedBytes = new Uint8Array(await stored!.arrayBuffer());

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import { completeUploadBody, refreshPartsBody } from '../../shared/schemas/uploads';
+import { loadConfig } from '../config';
 import type { AppEnv } from '../context';
 import { deletePhoto, getPhoto, publicPhoto } from '../services/photos';
 import { actorOf, requireScope } from '../services/principal';
-import { completeUpload, renewUpload, uploadStorage } from '../services/uploads';
+import { completeUpload, renewUpload, uploadState, uploadStorage } from '../services/uploads';
 import { validate } from '../validate';
 
 export const photosRoutes = new Hono<AppEnv>()
@@ -24,6 +25,12 @@ export const photosRoutes = new Hono<AppEnv>()
     const deps = { db: c.get('db'), bucket: c.env.PHOTOS, queue: c.env.PHOTO_QUEUE };
     const photo = await completeUpload(deps, principal.workspaceId, c.req.param('id'), c.req.valid('json').parts);
     return c.json({ photo });
+  })
+  .get('/:id/upload', async (c) => {
+    const principal = c.get('principal');
+    requireScope(principal, 'photos:write');
+    const presigned = Boolean(loadConfig(c.env).uploads.r2Presign);
+    return c.json({ upload: await uploadState(c.get('db'), presigned, principal.workspaceId, c.req.param('id')) });
   })
   .post('/:id/upload-url', validate('json', refreshPartsBody.partial()), async (c) => {
     const principal = c.get('principal');

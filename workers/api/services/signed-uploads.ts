@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { photos } from '../../shared/db/schema';
+import { photos, uploadParts } from '../../shared/db/schema';
 import { photoKeys } from '../../shared/r2-keys';
 import type { Db } from '../context';
 import { AppError } from '../errors';
@@ -57,6 +57,11 @@ export async function receiveSignedUpload(input: SignedUpload): Promise<{ etag: 
   try {
     if (part) {
       const uploaded = await bucket.resumeMultipartUpload(grant.key, part.uploadId).uploadPart(part.partNumber, body);
+      // Remembered so a client resuming after a reload can ask which parts are already in.
+      await input.db
+        .insert(uploadParts)
+        .values({ photoId: input.photoId, partNumber: part.partNumber, etag: uploaded.etag, size: input.contentLength })
+        .onConflictDoUpdate({ target: [uploadParts.photoId, uploadParts.partNumber], set: { etag: uploaded.etag, size: input.contentLength } });
       return { etag: uploaded.etag };
     }
     const object = await bucket.put(grant.key, body, { httpMetadata: { contentType: grant.contentType } });

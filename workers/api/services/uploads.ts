@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { photos, type Photo } from '../../shared/db/schema';
+import { photos, uploadParts, type Photo } from '../../shared/db/schema';
 import type { PipelineMessage } from '../../shared/messages';
 import { photoKeys } from '../../shared/r2-keys';
 import { SNIFF_BYTES, sniffImageType } from '../../shared/sniff';
@@ -124,6 +124,33 @@ export async function createUploads(storage: Storage, actor: Actor, albumId: str
   return Promise.all(created.map((photo) => uploadInstructions(photo, storage)));
 }
 
+/**
+ * Where an unfinished upload stands, for a client resuming after a reload: the parts received
+ * so far (through the Worker route; presigned uploads go straight to R2, where only S3's
+ * ListParts knows — `partsKnown: false`).
+ */
+export async function uploadState(db: Db, presigned: boolean, workspaceId: string, photoId: string) {
+  const photo = await getPhoto(db, workspaceId, photoId);
+  if (photo.status !== 'pending') return { photoId, status: photo.status, multipart: null };
+  if (!photo.multipartUploadId) return { photoId, status: photo.status, multipart: null };
+  const parts = await db
+    .select({ partNumber: uploadParts.partNumber, etag: uploadParts.etag, size: uploadParts.size })
+    .from(uploadParts)
+    .where(eq(uploadParts.photoId, photoId))
+    .orderBy(uploadParts.partNumber);
+  return {
+    photoId,
+    status: photo.status,
+    multipart: {
+      uploadId: photo.multipartUploadId,
+      partSize: PART_SIZE,
+      partCount: partCount(photo.declaredSize),
+      partsKnown: !presigned,
+      uploadedParts: presigned ? [] : parts,
+    },
+  };
+}
+
 /** Fresh URLs for a photo still pending: after expiry, or to resume some parts. */
 export async function renewUpload(storage: Storage, workspaceId: string, photoId: string, partNumbers?: number[]) {
   const photo = await getPhoto(storage.db, workspaceId, photoId);
@@ -178,6 +205,7 @@ export async function completeUpload(deps: CompleteDeps, workspaceId: string, ph
     await reject(db, photo, 'UNSUPPORTED_TYPE', `The file is ${what}; upload JPEG, PNG or WebP`, bucket);
   }
 
+  await db.delete(uploadParts).where(eq(uploadParts.photoId, photo.id));
   const moved = await db
     .update(photos)
     .set({ status: 'uploaded', size: object.size, contentType: type, multipartUploadId: null, uploadedAt: new Date(), updatedAt: new Date() })

@@ -195,6 +195,22 @@ export const startListEntries = sqliteTable(
   (t) => [primaryKey({ columns: [t.albumId, t.bib] })],
 );
 
+/**
+ * Parts of open multipart uploads received by the Worker upload route: the R2 binding cannot
+ * list them, and a client resuming after a reload needs to know which parts are already there.
+ */
+export const uploadParts = sqliteTable(
+  'upload_parts',
+  {
+    photoId: text('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
+    partNumber: integer('part_number').notNull(),
+    etag: text('etag').notNull(),
+    size: integer('size').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.photoId, t.partNumber] })],
+);
+
 export const auditLog = sqliteTable(
   'audit_log',
   {
