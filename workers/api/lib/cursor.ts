@@ -1,3 +1,5 @@
+import { and, eq, gt, lt, or, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { fromBase64Url, toBase64Url } from '../../shared/encoding';
 import { AppError } from '../errors';
 
@@ -32,4 +34,15 @@ export function pageOf<Row extends { id: string }>(rows: Row[], limit: number, s
   const last = items.at(-1);
   const nextCursor = rows.length > limit && last ? encodeCursor({ at: sortKey(last).getTime(), id: last.id }) : null;
   return { items, nextCursor };
+}
+
+/**
+ * The rows after `cursor` in (sort key, id) order — ascending, or descending for newest-first
+ * lists. Undefined (no condition) on the first page.
+ */
+export function keysetAfter(cursor: Cursor | null, sortKey: SQLiteColumn, id: SQLiteColumn, order: 'asc' | 'desc' = 'asc'): SQL | undefined {
+  if (!cursor) return undefined;
+  const beyond = order === 'asc' ? gt : lt;
+  const at = new Date(cursor.at);
+  return or(beyond(sortKey, at), and(eq(sortKey, at), beyond(id, cursor.id)));
 }

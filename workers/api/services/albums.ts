@@ -1,4 +1,4 @@
-import { and, count, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { albums, photos, type Album } from '../../shared/db/schema';
 import type { PipelineMessage } from '../../shared/messages';
 import { allPhotoKeys } from '../../shared/r2-keys';
@@ -6,7 +6,7 @@ import { watermarkKey } from '../../shared/watermark';
 import type { CreateAlbumBody, UpdateAlbumBody } from '../../shared/schemas/albums';
 import type { Db } from '../context';
 import { AppError } from '../errors';
-import { type Cursor, pageOf } from '../lib/cursor';
+import { type Cursor, keysetAfter, pageOf } from '../lib/cursor';
 import { isUniqueViolation } from '../lib/db-errors';
 import { newId } from '../../shared/ids';
 import { slugify, withSuffix } from '../lib/slug';
@@ -60,9 +60,7 @@ export async function createAlbum(db: Db, actor: Actor, input: CreateAlbumBody) 
 }
 
 export async function listAlbums(db: Db, workspaceId: string, page: { cursor: Cursor | null; limit: number }) {
-  const after = page.cursor
-    ? or(lt(albums.createdAt, new Date(page.cursor.at)), and(eq(albums.createdAt, new Date(page.cursor.at)), lt(albums.id, page.cursor.id)))
-    : undefined;
+  const after = keysetAfter(page.cursor, albums.createdAt, albums.id, 'desc');
   const rows = await db
     .select()
     .from(albums)

@@ -1,10 +1,10 @@
-import { and, asc, count, eq, gt, inArray, or } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { albums, photos, photoTags, startListEntries, type Album, type Photo } from '../../shared/db/schema';
 import { nameMatches } from '../../vision/names';
 import { photoKeys } from '../../shared/r2-keys';
 import type { Db } from '../context';
 import { AppError } from '../errors';
-import { type Cursor, pageOf } from '../lib/cursor';
+import { type Cursor, keysetAfter, pageOf } from '../lib/cursor';
 
 /** Albums anyone with the link may see; `private` ones do not exist for the public. */
 const VISIBLE = ['public', 'unlisted'] as const;
@@ -82,9 +82,7 @@ export async function listPublicPhotos(db: Db, albumId: string, page: { cursor: 
           .where(and(eq(photoTags.albumId, albumId), eq(photoTags.kind, 'bib'), inArray(photoTags.value, searched.bibs))),
       )
     : undefined;
-  const after = cursor
-    ? or(gt(photos.sortAt, new Date(cursor.at)), and(eq(photos.sortAt, new Date(cursor.at)), gt(photos.id, cursor.id)))
-    : undefined;
+  const after = keysetAfter(cursor, photos.sortAt, photos.id);
   const rows = await db
     .select()
     .from(photos)

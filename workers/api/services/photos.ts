@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { albums, photos, type Photo } from '../../shared/db/schema';
 import { allPhotoKeys } from '../../shared/r2-keys';
 import type { Db } from '../context';
 import { AppError } from '../errors';
-import { type Cursor, pageOf } from '../lib/cursor';
+import { type Cursor, keysetAfter, pageOf } from '../lib/cursor';
 import { auditInsert, type Actor } from './audit';
 import { variantUrl } from './gallery';
 
@@ -53,9 +53,7 @@ export async function getPhoto(db: Db, workspaceId: string, id: string): Promise
 /** An album's photos in upload order, keyset-paginated. */
 export async function listAlbumPhotos(db: Db, albumId: string, page: { cursor: Cursor | null; limit: number; status?: Photo['status'] }) {
   const { cursor } = page;
-  const after = cursor
-    ? or(gt(photos.createdAt, new Date(cursor.at)), and(eq(photos.createdAt, new Date(cursor.at)), gt(photos.id, cursor.id)))
-    : undefined;
+  const after = keysetAfter(cursor, photos.createdAt, photos.id);
   const rows = await db
     .select()
     .from(photos)

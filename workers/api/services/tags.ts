@@ -1,10 +1,10 @@
-import { and, asc, count, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { albums, photos, photoTags, type PhotoTag } from '../../shared/db/schema';
 import { newId } from '../../shared/ids';
 import type { TagAction } from '../../shared/schemas/tags';
 import type { Db } from '../context';
 import { AppError } from '../errors';
-import { type Cursor, pageOf } from '../lib/cursor';
+import { type Cursor, keysetAfter, pageOf } from '../lib/cursor';
 import { auditInsert, type Actor } from './audit';
 import { variantUrl } from './gallery';
 import { getPhoto } from './photos';
@@ -23,9 +23,7 @@ export const publicTag = (t: PhotoTag) => ({
 /** The review queue of an album: tags of one status (the screen asks for `unsure` first). */
 export async function reviewQueue(db: Db, albumId: string, status: PhotoTag['status'], page: { cursor: Cursor | null; limit: number }) {
   const { cursor } = page;
-  const after = cursor
-    ? or(gt(photoTags.createdAt, new Date(cursor.at)), and(eq(photoTags.createdAt, new Date(cursor.at)), gt(photoTags.id, cursor.id)))
-    : undefined;
+  const after = keysetAfter(cursor, photoTags.createdAt, photoTags.id);
   const rows = await db
     .select({ tag: photoTags, photo: { id: photos.id, variantsVersion: photos.variantsVersion, webWidth: photos.webWidth, webHeight: photos.webHeight } })
     .from(photoTags)
