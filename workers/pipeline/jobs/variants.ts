@@ -22,7 +22,8 @@ import { PROBE_BYTES, probeImage } from '../probe';
 import { renderVariants, webSized, type Rendered } from '../render';
 
 type Db = ReturnType<typeof drizzle<typeof schema>>;
-const FINISHED: Photo['status'][] = ['ready', 'rejected', 'pending'];
+/** Finished (`ready`, `rejected`), or not uploaded yet (`pending`): nothing for this job to do. */
+const NOTHING_TO_DO: Photo['status'][] = ['ready', 'rejected', 'pending'];
 
 async function probeOriginal(bucket: R2Bucket, key: string) {
   const stored = await bucket.head(key);
@@ -130,7 +131,7 @@ export async function rerenderPhoto(env: Env, photoId: string): Promise<void> {
 /** Runs the variants job for one photo. Throws on transient trouble so the queue retries it. */
 export async function processUploadedPhoto(env: Env, photoId: string): Promise<void> {
   const loaded = await load(env, photoId);
-  if (!loaded || FINISHED.includes(loaded.photo.status)) return; // deleted, or already done
+  if (!loaded || NOTHING_TO_DO.includes(loaded.photo.status)) return; // deleted, done, or not uploaded
   const { db, photo, album, workspace } = loaded;
   await db.update(photos).set({ status: 'processing', updatedAt: new Date() }).where(eq(photos.id, photoId));
 
