@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { call, testEnv } from './helpers/api';
 import { makeAlbum, signUp } from './helpers/factories';
 import { image, uploadPhoto, waitForPhoto } from './helpers/photos';
+import { albumOfGrant, variantGrant } from '../workers/api/services/variant-grants';
 
 let token: string;
 let album: { id: string; slug: string };
@@ -111,5 +112,39 @@ describe('public variants', () => {
     const photo = await waitForPhoto(token, await uploadPhoto(token, secret.id, image('orientation5')));
     expect((await call('GET', `/v1/public/photos/${photo.id}/thumb.webp?v=1`)).status).toBe(404);
     expect((await env.PHOTOS.head(`photos/${photo.id}/thumb.webp`))?.size).toBeGreaterThan(0);
+  });
+
+  it('shows an owner the variants of a private album through a grant, and nobody else', async () => {
+    const secret = await makeAlbum(token, { title: 'Owner only', visibility: 'private' });
+    const photo = await waitForPhoto(token, await uploadPhoto(token, secret.id, image('orientation6')));
+    const listed = await call('GET', `/v1/albums/${secret.id}/photos`, { token });
+    const url: string = listed.data.photos[0].variants.thumb.url;
+    expect(url).toMatch(/thumb\.webp\?v=1&grant=/);
+
+    const res = await call('GET', url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('image/webp');
+    expect(res.headers.get('Cache-Control')).toMatch(/^private, max-age=\d+$/);
+
+    const grant = new URL(url, 'http://x').searchParams.get('grant')!;
+    const [albumId, expires, sig] = grant.split('.');
+    const forged = [`${albumId}.${Number(expires) + 3600}.${sig}`, `${album.id}.${expires}.${sig}`, `${albumId}.${expires}.${sig.slice(0, -2)}AA`];
+    for (const bad of forged) {
+      expect((await call('GET', `/v1/public/photos/${photo.id}/thumb.webp?v=1&grant=${bad}`)).status).toBe(404);
+    }
+    // A grant opens its own album only: not another album's photos.
+    const other = await call('GET', `/v1/albums/${album.id}/photos`, { token });
+    const otherGrant = new URL(other.data.photos[0].variants.thumb.url, 'http://x').searchParams.get('grant');
+    expect((await call('GET', `/v1/public/photos/${photo.id}/thumb.webp?v=1&grant=${otherGrant}`)).status).toBe(404);
+  });
+});
+
+describe('variant grants', () => {
+  it('open their album for one to two hours, then expire', async () => {
+    const now = Date.UTC(2026, 10, 26, 10, 30);
+    const grant = await variantGrant('s'.repeat(32), 'alb_1', now);
+    expect(await albumOfGrant('s'.repeat(32), grant, now + 3600_000)).toMatchObject({ albumId: 'alb_1' });
+    expect(await albumOfGrant('s'.repeat(32), grant, now + 2 * 3600_000)).toBeNull();
+    expect(await albumOfGrant('t'.repeat(32), grant, now)).toBeNull();
   });
 });

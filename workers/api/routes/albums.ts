@@ -4,12 +4,14 @@ import { PHOTO_STATUSES } from '../../shared/db/schema';
 import { createAlbumBody, updateAlbumBody } from '../../shared/schemas/albums';
 import { pageQuery } from '../../shared/schemas/pagination';
 import { createUploadsBody } from '../../shared/schemas/uploads';
+import { loadConfig } from '../config';
 import type { AppEnv } from '../context';
 import { cursorParam } from '../lib/cursor';
 import { createAlbum, deleteAlbum, getAlbum, listAlbums, photoCounts, publicAlbum, updateAlbum } from '../services/albums';
 import { listAlbumPhotos } from '../services/photos';
 import { actorOf, requireScope } from '../services/principal';
 import { createUploads, uploadStorage } from '../services/uploads';
+import { variantGrant } from '../services/variant-grants';
 import { validate } from '../validate';
 
 const photoListQuery = pageQuery.extend({ status: z.enum(PHOTO_STATUSES).optional() });
@@ -50,7 +52,8 @@ export const albumsRoutes = new Hono<AppEnv>()
     requireScope(principal, 'photos:read');
     const album = await getAlbum(c.get('db'), principal.workspaceId, c.req.param('id'));
     const { cursor, limit, status } = c.req.valid('query');
-    return c.json(await listAlbumPhotos(c.get('db'), album.id, { cursor: cursorParam(cursor), limit, status }));
+    const grant = await variantGrant(loadConfig(c.env).uploads.signingSecret, album.id);
+    return c.json(await listAlbumPhotos(c.get('db'), album.id, { cursor: cursorParam(cursor), limit, status }, grant));
   })
   .post('/:id/uploads', validate('json', createUploadsBody), async (c) => {
     const principal = c.get('principal');

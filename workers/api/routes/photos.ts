@@ -5,13 +5,15 @@ import type { AppEnv } from '../context';
 import { deletePhoto, getPhoto, publicPhoto } from '../services/photos';
 import { actorOf, requireScope } from '../services/principal';
 import { completeUpload, renewUpload, uploadState, uploadStorage } from '../services/uploads';
+import { variantGrant } from '../services/variant-grants';
 import { validate } from '../validate';
 
 export const photosRoutes = new Hono<AppEnv>()
   .get('/:id', async (c) => {
     const principal = c.get('principal');
     requireScope(principal, 'photos:read');
-    return c.json({ photo: publicPhoto(await getPhoto(c.get('db'), principal.workspaceId, c.req.param('id'))) });
+    const photo = await getPhoto(c.get('db'), principal.workspaceId, c.req.param('id'));
+    return c.json({ photo: publicPhoto(photo, await variantGrant(loadConfig(c.env).uploads.signingSecret, photo.albumId)) });
   })
   .delete('/:id', async (c) => {
     const principal = c.get('principal');

@@ -1,11 +1,21 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { pageQuery } from '../../shared/schemas/pagination';
-import type { AppEnv } from '../context';
+import { loadConfig } from '../config';
+import type { AppEnv, Db } from '../context';
 import { AppError } from '../errors';
 import { cursorParam } from '../lib/cursor';
 import { fromEdgeCache, notModified } from '../lib/edge-cache';
-import { listPublicPhotos, PUBLIC_VARIANTS, publicAlbumBySlug, publicAlbumView, publicVariantKey, readyPhotoCount } from '../services/gallery';
+import {
+  listPublicPhotos,
+  PUBLIC_VARIANTS,
+  type PublicVariant,
+  publicAlbumBySlug,
+  publicAlbumView,
+  publicVariantKey,
+  readyPhotoCount,
+} from '../services/gallery';
+import { albumOfGrant } from '../services/variant-grants';
 import { validate } from '../validate';
 
 /** Variants are immutable at their versioned URL. */
@@ -44,6 +54,8 @@ export const publicRoutes = new Hono<AppEnv>()
   .get('/photos/:id/:file', async (c) => {
     const variant = PUBLIC_VARIANTS.find((v) => c.req.param('file') === `${v}.webp`);
     if (!variant) throw new AppError('NOT_FOUND', 'Public variants are web.webp and thumb.webp');
+    const grant = c.req.query('grant');
+    if (grant) return grantedVariant(c.env, c.get('db'), c.req.param('id'), variant, grant);
     const response = await fromEdgeCache(c.req.url, c.executionCtx, async () => {
       const key = await publicVariantKey(c.get('db'), c.req.param('id'), variant);
       const object = await c.env.PHOTOS.get(key);
@@ -57,3 +69,15 @@ export const publicRoutes = new Hono<AppEnv>()
     }
     return response;
   });
+
+/** An owner's view of a variant, through a grant: checked on every request, never edge-cached. */
+async function grantedVariant(env: Env, db: Db, photoId: string, variant: PublicVariant, grant: string) {
+  const granted = await albumOfGrant(loadConfig(env).uploads.signingSecret, grant);
+  if (!granted) throw new AppError('PHOTO_NOT_FOUND', 'No such photo, or this link has expired');
+  const object = await env.PHOTOS.get(await publicVariantKey(db, photoId, variant, granted.albumId));
+  if (!object) throw new AppError('PHOTO_NOT_FOUND', 'No such photo');
+  const maxAge = Math.max(0, granted.expires - Math.floor(Date.now() / 1000));
+  return new Response(object.body, {
+    headers: { 'Content-Type': 'image/webp', 'Cache-Control': `private, max-age=${maxAge}`, ETag: object.httpEtag, 'Content-Length': String(object.size) },
+  });
+}

@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import { reviewQuery, tagAction } from '../../shared/schemas/tags';
 import type { AppEnv } from '../context';
+import { loadConfig } from '../config';
 import { cursorParam } from '../lib/cursor';
 import { getAlbum } from '../services/albums';
 import { getPhoto } from '../services/photos';
 import { actorOf, requireScope } from '../services/principal';
 import { applyTagAction, reviewQueue, tagsOfPhoto } from '../services/tags';
+import { variantGrant } from '../services/variant-grants';
 import { validate } from '../validate';
 
 /** Bib and plate tags: the review queue of an album, and a photo's tags. */
@@ -15,7 +17,8 @@ export const tagsRoutes = new Hono<AppEnv>()
     requireScope(principal, 'photos:read');
     const album = await getAlbum(c.get('db'), principal.workspaceId, c.req.param('id'));
     const { status, cursor, limit } = c.req.valid('query');
-    return c.json(await reviewQueue(c.get('db'), album.id, status, { cursor: cursorParam(cursor), limit }));
+    const grant = await variantGrant(loadConfig(c.env).uploads.signingSecret, album.id);
+    return c.json(await reviewQueue(c.get('db'), album.id, status, { cursor: cursorParam(cursor), limit }, grant));
   })
   .get('/photos/:id/tags', async (c) => {
     const principal = c.get('principal');

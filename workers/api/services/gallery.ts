@@ -12,9 +12,12 @@ const VISIBLE = ['public', 'unlisted'] as const;
 export const PUBLIC_VARIANTS = ['web', 'thumb'] as const;
 export type PublicVariant = (typeof PUBLIC_VARIANTS)[number];
 
-/** Variant URLs carry the variants version, so they can be cached as immutable. */
-export const variantUrl = (p: Pick<Photo, 'id' | 'variantsVersion'>, variant: PublicVariant) =>
-  `/v1/public/photos/${p.id}/${variant}.webp?v=${p.variantsVersion}`;
+/**
+ * Variant URLs carry the variants version, so they can be cached as immutable; an owner's URLs
+ * also carry a grant (see variant-grants.ts), which opens private albums.
+ */
+export const variantUrl = (p: Pick<Photo, 'id' | 'variantsVersion'>, variant: PublicVariant, grant?: string) =>
+  `/v1/public/photos/${p.id}/${variant}.webp?v=${p.variantsVersion}${grant ? `&grant=${grant}` : ''}`;
 
 export async function publicAlbumBySlug(db: Db, slug: string): Promise<Album> {
   const album = await db
@@ -93,13 +96,19 @@ export async function listPublicPhotos(db: Db, albumId: string, page: { cursor: 
   return { photos: items.map(publicPhotoView), nextCursor, ...(searched ? { runners: searched.runners } : {}) };
 }
 
-/** The R2 key of a public variant, if the photo is ready in a visible album. */
-export async function publicVariantKey(db: Db, photoId: string, variant: PublicVariant): Promise<string> {
+/** The R2 key of a variant, if the photo is ready in a visible album (or in the album a grant opens). */
+export async function publicVariantKey(db: Db, photoId: string, variant: PublicVariant, grantedAlbumId?: string): Promise<string> {
   const row = await db
     .select({ status: photos.status })
     .from(photos)
     .innerJoin(albums, eq(albums.id, photos.albumId))
-    .where(and(eq(photos.id, photoId), eq(photos.status, 'ready'), inArray(albums.visibility, VISIBLE)))
+    .where(
+      and(
+        eq(photos.id, photoId),
+        eq(photos.status, 'ready'),
+        grantedAlbumId ? eq(albums.id, grantedAlbumId) : inArray(albums.visibility, VISIBLE),
+      ),
+    )
     .get();
   if (!row) throw new AppError('PHOTO_NOT_FOUND', 'No such public photo');
   return photoKeys(photoId)[variant];

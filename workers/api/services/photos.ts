@@ -8,7 +8,8 @@ import { auditInsert, type Actor } from './audit';
 import { variantUrl } from './gallery';
 
 /** A photo as its owner sees it. Never includes R2 keys or URLs to the original. */
-export const publicPhoto = (p: Photo) => ({
+/** A photo as the API shows it to its workspace; `grant` opens the variants of a private album. */
+export const publicPhoto = (p: Photo, grant?: string) => ({
   id: p.id,
   albumId: p.albumId,
   status: p.status,
@@ -27,8 +28,8 @@ export const publicPhoto = (p: Photo) => ({
   variants:
     p.status === 'ready'
       ? {
-          web: { url: variantUrl(p, 'web'), width: p.webWidth, height: p.webHeight },
-          thumb: { url: variantUrl(p, 'thumb'), width: p.thumbWidth, height: p.thumbHeight },
+          web: { url: variantUrl(p, 'web', grant), width: p.webWidth, height: p.webHeight },
+          thumb: { url: variantUrl(p, 'thumb', grant), width: p.thumbWidth, height: p.thumbHeight },
         }
       : null,
   recognition: p.recognition ? { status: p.recognition, note: p.recognitionNote } : null,
@@ -51,7 +52,12 @@ export async function getPhoto(db: Db, workspaceId: string, id: string): Promise
 }
 
 /** An album's photos in upload order, keyset-paginated. */
-export async function listAlbumPhotos(db: Db, albumId: string, page: { cursor: Cursor | null; limit: number; status?: Photo['status'] }) {
+export async function listAlbumPhotos(
+  db: Db,
+  albumId: string,
+  page: { cursor: Cursor | null; limit: number; status?: Photo['status'] },
+  grant?: string,
+) {
   const { cursor } = page;
   const after = keysetAfter(cursor, photos.createdAt, photos.id);
   const rows = await db
@@ -61,7 +67,7 @@ export async function listAlbumPhotos(db: Db, albumId: string, page: { cursor: C
     .orderBy(asc(photos.createdAt), asc(photos.id))
     .limit(page.limit + 1);
   const { items, nextCursor } = pageOf(rows, page.limit, (p) => p.createdAt);
-  return { photos: items.map(publicPhoto), nextCursor };
+  return { photos: items.map((p) => publicPhoto(p, grant)), nextCursor };
 }
 
 /** Deletes a photo in any state (also how an unfinished upload is cancelled), R2 objects first. */

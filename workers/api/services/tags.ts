@@ -21,7 +21,13 @@ export const publicTag = (t: PhotoTag) => ({
 });
 
 /** The review queue of an album: tags of one status (the screen asks for `unsure` first). */
-export async function reviewQueue(db: Db, albumId: string, status: PhotoTag['status'], page: { cursor: Cursor | null; limit: number }) {
+export async function reviewQueue(
+  db: Db,
+  albumId: string,
+  status: PhotoTag['status'],
+  page: { cursor: Cursor | null; limit: number },
+  grant?: string,
+) {
   const { cursor } = page;
   const after = keysetAfter(cursor, photoTags.createdAt, photoTags.id);
   const rows = await db
@@ -40,7 +46,7 @@ export async function reviewQueue(db: Db, albumId: string, status: PhotoTag['sta
   return {
     tags: items.map(({ tag, photo }) => ({
       ...publicTag(tag),
-      photo: { id: photo.id, width: photo.webWidth, height: photo.webHeight, web: variantUrl(photo, 'web'), thumb: variantUrl(photo, 'thumb') },
+      photo: { id: photo.id, width: photo.webWidth, height: photo.webHeight, web: variantUrl(photo, 'web', grant), thumb: variantUrl(photo, 'thumb', grant) },
     })),
     counts: Object.fromEntries(counts.map((c) => [c.status, c.n])),
     nextCursor,
