@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { workerRouteSigner } from '../workers/api/services/upload-signer';
 import { photoKeys } from '../workers/shared/r2-keys';
-import { MULTIPART_THRESHOLD, PART_SIZE } from '../workers/shared/schemas/uploads';
+import { MULTIPART_THRESHOLD, PART_SIZE } from '../workers/shared/constants';
 import { call, sentMessages } from './helpers/api';
 import { HEIC_HEAD, jpegLikeBytes, makeAlbum, makeApiKey, PNG_MAGIC, signUp } from './helpers/factories';
 

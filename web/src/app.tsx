@@ -1,25 +1,32 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { useSession } from './api/session';
+import { Spinner } from './components/spinner';
+import { AlbumsPage } from './features/albums/albums-page';
+import { ApiKeysPage } from './features/api-keys/api-keys-page';
+import { LoginPage, RegisterPage } from './features/auth/auth-pages';
+import { ProShell } from './features/shell/pro-shell';
 
-type Health = { status: string; checks: Record<string, boolean> };
+// Visitors only ever load the gallery's code; pros load the album screen (with the uploader) when they open one.
+const GalleryPage = lazy(() => import('./features/gallery/gallery-page'));
+const AlbumPage = lazy(() => import('./features/albums/album-page').then((m) => ({ default: m.AlbumPage })));
 
-/** Placeholder until the dashboard lands: proves the build is served and the API answers. */
+/** The routes: the public gallery, sign-in, and the pro dashboard behind a session. */
 export function App() {
-  const [health, setHealth] = useState<Health | null>(null);
-  useEffect(() => {
-    fetch('/health')
-      .then((r) => r.json() as Promise<Health>)
-      .then(setHealth, () => setHealth({ status: 'unreachable', checks: {} }));
-  }, []);
+  const session = useSession();
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 640, margin: '4rem auto', padding: '0 1rem' }}>
-      <h1>Vitrine</h1>
-      <p>Photos that sell — for race photographers, car dealers, estate agents and brands.</p>
-      <p>
-        API status: <strong data-testid="api-status">{health?.status ?? 'checking…'}</strong>
-      </p>
-      <p>
-        The dashboard is on its way. Meanwhile the API is at <code>/v1</code> (see README).
-      </p>
-    </main>
+    <Suspense fallback={<div className="grid min-h-dvh place-items-center"><Spinner label="Loading…" /></div>}>
+      <Routes>
+        <Route path="/e/:slug" element={<GalleryPage />} />
+        <Route path="/login" element={session ? <Navigate to="/albums" replace /> : <LoginPage />} />
+        <Route path="/register" element={session ? <Navigate to="/albums" replace /> : <RegisterPage />} />
+        <Route element={session ? <ProShell /> : <Navigate to="/login" replace />}>
+          <Route path="/albums" element={<AlbumsPage />} />
+          <Route path="/albums/:id/*" element={<AlbumPage />} />
+          <Route path="/api-keys" element={<ApiKeysPage />} />
+        </Route>
+        <Route path="*" element={<Navigate to={session ? '/albums' : '/login'} replace />} />
+      </Routes>
+    </Suspense>
   );
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { apiKeys, type ApiKey } from '../../shared/db/schema';
-import type { Scope } from '../../shared/schemas/api-keys';
+import type { Scope } from '../../shared/constants';
 import type { Db } from '../context';
 import { AppError } from '../errors';
 import { safeEqual, sha256Hex } from '../../shared/encoding';

@@ -1,5 +1,5 @@
 import type { MemberRole } from '../../shared/db/schema';
-import { SCOPES, type Scope } from '../../shared/schemas/api-keys';
+import { SCOPES, type Scope } from '../../shared/constants';
 import { AppError } from '../errors';
 import type { Actor } from './audit';
 

@@ -3,14 +3,8 @@ import { photos, uploadParts, type Photo } from '../../shared/db/schema';
 import type { PipelineMessage } from '../../shared/messages';
 import { photoKeys } from '../../shared/r2-keys';
 import { SNIFF_BYTES, sniffImageType } from '../../shared/sniff';
-import {
-  ACCEPTED_TYPES,
-  MAX_BATCH,
-  MAX_PHOTO_BYTES,
-  MULTIPART_THRESHOLD,
-  PART_SIZE,
-  type UploadFile,
-} from '../../shared/schemas/uploads';
+import { ACCEPTED_TYPES, MAX_BATCH, MAX_PHOTO_BYTES, MULTIPART_THRESHOLD, PART_SIZE } from '../../shared/constants';
+import { type UploadFile } from '../../shared/schemas/uploads';
 import { loadConfig } from '../config';
 import type { Db } from '../context';
 import { AppError, type ErrorCode } from '../errors';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { WATERMARK_POSITIONS } from '../constants';
 import { ALBUM_VISIBILITIES } from '../db/schema';
 import { bibRules } from './tags';
-
-export const WATERMARK_POSITIONS = ['center', 'top-left', 'top-right', 'bottom-left', 'bottom-right', 'tiled'] as const;
 
 export const watermark = z.object({
   text: z.string().trim().min(1).max(80),

@@ -1,0 +1,124 @@
+/**
+ * The only place the SPA talks to the API. Request bodies are typed by the zod schemas the Worker
+ * validates with (workers/shared/schemas); every failure becomes an ApiError carrying the API's
+ * `{ error: { code, message, details } }`.
+ */
+import type { z } from 'zod';
+import type { createApiKeyBody } from '../../../workers/shared/schemas/api-keys';
+import type { createAlbumBody, updateAlbumBody } from '../../../workers/shared/schemas/albums';
+import type { createWorkspaceBody, loginBody, registerBody } from '../../../workers/shared/schemas/auth';
+import type { tagAction } from '../../../workers/shared/schemas/tags';
+import type { completeUploadBody, UploadFile } from '../../../workers/shared/schemas/uploads';
+import { getSession, setSession } from './session';
+import type * as T from './types';
+
+/** Empty in the same-origin setup; the API's origin when the SPA is deployed to Pages. */
+export const API_ORIGIN: string = import.meta.env.VITE_API_ORIGIN ?? '';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+  /** Field errors of a VALIDATION_ERROR, keyed by the field's path. */
+  get fields(): Record<string, string> {
+    const issues = (this.details as { fields?: { path: string; message: string }[] } | undefined)?.fields ?? [];
+    return Object.fromEntries(issues.map((i) => [i.path, i.message]));
+  }
+}
+
+type Options = { json?: unknown; body?: BodyInit; headers?: Record<string, string>; signal?: AbortSignal; anonymous?: boolean };
+
+async function request<R>(method: string, path: string, options: Options = {}): Promise<R> {
+  const session = options.anonymous ? null : getSession();
+  const headers: Record<string, string> = { ...options.headers };
+  if (session) headers.Authorization = `Bearer ${session.token}`;
+  if (session?.workspaceId) headers['X-Workspace-Id'] = session.workspaceId;
+  if (options.json !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(`${API_ORIGIN}${path}`, {
+      method,
+      headers,
+      body: options.json !== undefined ? JSON.stringify(options.json) : options.body,
+      signal: options.signal,
+    });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(0, 'NETWORK_ERROR', 'The server could not be reached. Check your connection and try again.');
+  }
+  if (res.status === 204) return undefined as R;
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const error = data?.error ?? { code: 'HTTP_ERROR', message: `The server answered ${res.status}` };
+    // A session that expired or was revoked: back to the login screen.
+    if (res.status === 401 && session) setSession(null);
+    throw new ApiError(res.status, error.code, error.message, error.details);
+  }
+  return data as R;
+}
+
+const query = (params: Record<string, string | number | undefined | null>) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};
+
+export const api = {
+  auth: {
+    register: (body: z.input<typeof registerBody>) =>
+      request<{ token: string; user: T.User; workspace: T.Workspace }>('POST', '/v1/auth/register', { json: body, anonymous: true }),
+    login: (body: z.input<typeof loginBody>) => request<{ token: string }>('POST', '/v1/auth/login', { json: body, anonymous: true }),
+  },
+  me: () => request<T.Me>('GET', '/v1/me'),
+  createWorkspace: (body: z.input<typeof createWorkspaceBody>) => request<{ workspace: T.Workspace }>('POST', '/v1/workspaces', { json: body }),
+
+  albums: {
+    list: (cursor?: string) => request<T.Page<'albums', T.Album>>('GET', `/v1/albums${query({ cursor, limit: 100 })}`),
+    get: (id: string) => request<{ album: T.Album; photoCounts: T.PhotoCounts }>('GET', `/v1/albums/${id}`),
+    create: (body: z.input<typeof createAlbumBody>) => request<{ album: T.Album }>('POST', '/v1/albums', { json: body }),
+    update: (id: string, body: z.input<typeof updateAlbumBody>) =>
+      request<{ album: T.Album; rerendering: number }>('PATCH', `/v1/albums/${id}`, { json: body }),
+    remove: (id: string) => request<void>('DELETE', `/v1/albums/${id}`),
+    photos: (id: string, page: { cursor?: string | null; limit?: number; status?: T.PhotoStatus } = {}) =>
+      request<T.Page<'photos', T.Photo>>('GET', `/v1/albums/${id}/photos${query({ limit: 200, ...page })}`),
+    createUploads: (id: string, files: UploadFile[]) =>
+      request<{ uploads: T.UploadInstructions[] }>('POST', `/v1/albums/${id}/uploads`, { json: { files } }),
+    review: (id: string, status: T.TagStatus, cursor?: string | null) =>
+      request<T.ReviewPage>('GET', `/v1/albums/${id}/review${query({ status, cursor, limit: 50 })}`),
+    importStartList: (id: string, csv: string) =>
+      request<T.StartListImport>('POST', `/v1/albums/${id}/start-list`, { body: csv, headers: { 'Content-Type': 'text/csv' } }),
+    startListSize: (id: string) => request<{ runners: number }>('GET', `/v1/albums/${id}/start-list`),
+  },
+
+  photos: {
+    get: (id: string) => request<{ photo: T.Photo }>('GET', `/v1/photos/${id}`),
+    remove: (id: string) => request<void>('DELETE', `/v1/photos/${id}`),
+    complete: (id: string, body: z.input<typeof completeUploadBody> = {}) =>
+      request<{ photo: T.Photo }>('POST', `/v1/photos/${id}/complete`, { json: body }),
+    uploadState: (id: string) => request<{ upload: T.UploadState }>('GET', `/v1/photos/${id}/upload`),
+    renewUpload: (id: string, partNumbers?: number[]) =>
+      request<{ upload: T.UploadInstructions }>('POST', `/v1/photos/${id}/upload-url`, { json: partNumbers ? { partNumbers } : {} }),
+    tag: (id: string, action: z.input<typeof tagAction>) => request<{ tags: T.Tag[] }>('POST', `/v1/photos/${id}/tags`, { json: action }),
+  },
+
+  apiKeys: {
+    list: () => request<{ apiKeys: T.ApiKey[] }>('GET', '/v1/api-keys'),
+    create: (body: z.input<typeof createApiKeyBody>) => request<{ apiKey: T.NewApiKey }>('POST', '/v1/api-keys', { json: body }),
+    revoke: (id: string) => request<void>('DELETE', `/v1/api-keys/${id}`),
+  },
+
+  gallery: {
+    album: (slug: string) => request<{ album: T.PublicAlbum }>('GET', `/v1/public/albums/${slug}`, { anonymous: true }),
+    photos: (slug: string, page: { cursor?: string | null; q?: string; limit?: number } = {}, signal?: AbortSignal) =>
+      request<T.PublicPhotosPage>('GET', `/v1/public/albums/${slug}/photos${query({ limit: 60, ...page })}`, { anonymous: true, signal }),
+  },
+};
+
+/** Absolute URL of an API path (variant images, cutouts) for <img src>. */
+export const apiUrl = (path: string) => `${API_ORIGIN}${path}`;

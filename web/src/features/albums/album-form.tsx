@@ -1,0 +1,62 @@
+import { type FormEvent, useState } from 'react';
+import type { ApiError } from '../../api/client';
+import type { Album, Visibility } from '../../api/types';
+import { Button } from '../../components/button';
+import { Field, FormError, SelectField } from '../../components/field';
+
+export type AlbumFields = { title: string; date: string | null; location: string | null; visibility: Visibility };
+
+const VISIBILITY_OPTIONS: [Visibility, string][] = [
+  ['private', 'Private — only your workspace'],
+  ['unlisted', 'Unlisted — anyone with the link'],
+  ['public', 'Public'],
+];
+
+/** Title, date, location and visibility: creating an album and editing its details share it. */
+export function AlbumForm({ album, submitLabel, onSubmit, onCancel }: {
+  album?: Album;
+  submitLabel: string;
+  onSubmit: (fields: AlbumFields) => Promise<void>;
+  onCancel?: () => void;
+}) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit({
+        title: String(form.get('title')),
+        date: String(form.get('date')) || null,
+        location: String(form.get('location')).trim() || null,
+        visibility: form.get('visibility') as Visibility,
+      });
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fields = error?.fields ?? {};
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      <FormError error={error && Object.keys(fields).length === 0 ? error.message : null} />
+      <Field label="Title" name="title" required maxLength={160} defaultValue={album?.title} error={fields.title} placeholder="Paris Half Marathon 2026" />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Date" name="date" type="date" defaultValue={album?.date ?? ''} error={fields.date} />
+        <Field label="Location" name="location" maxLength={160} defaultValue={album?.location ?? ''} error={fields.location} />
+      </div>
+      <SelectField label="Visibility" name="visibility" defaultValue={album?.visibility ?? 'private'} error={fields.visibility}>
+        {VISIBILITY_OPTIONS.map(([value, label]) => (
+          <option key={value} value={value}>{label}</option>
+        ))}
+      </SelectField>
+      <div className="flex justify-end gap-2">
+        {onCancel && <Button variant="secondary" onClick={onCancel}>Cancel</Button>}
+        <Button type="submit" busy={busy}>{submitLabel}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+import { ArrowLeft, ExternalLink } from 'lucide-react';
+import { useEffect } from 'react';
+import { Link, NavLink, Route, Routes, useParams } from 'react-router';
+import { api } from '../../api/client';
+import type { PhotoCounts } from '../../api/types';
+import { Spinner } from '../../components/spinner';
+import { useResource } from '../../lib/use-resource';
+import { ReviewQueue } from '../review/review-queue';
+import { UploadPanel } from '../upload/upload-panel';
+import { useUploader } from '../upload/use-uploader';
+import { AlbumSettings } from './album-settings';
+import { VISIBILITY } from './albums-page';
+import { PhotoGrid } from './photo-grid';
+import { StatusCounts } from './status-counts';
+import { useAlbumPhotos } from './use-album-photos';
+
+const POLL_MS = 2000;
+const busy = (counts: PhotoCounts | undefined) => Boolean(counts && ((counts.uploaded ?? 0) + (counts.processing ?? 0) > 0));
+
+const tabClass = ({ isActive }: { isActive: boolean }) =>
+  `border-b-2 px-3 py-2 text-sm font-medium ${isActive ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`;
+
+/** One album: its photos with live processing status and the uploader, its review queue, its settings. */
+export function AlbumPage() {
+  const { id = '' } = useParams();
+  const album = useResource(() => api.albums.get(id), [id]);
+  const { uppy, summary } = useUploader(id);
+  const counts = album.data?.photoCounts;
+  const { photos, loading, forget } = useAlbumPhotos(id, counts);
+
+  // Live status: poll while uploads run or the pipeline still has work.
+  const working = summary.active || busy(counts);
+  const { reload } = album;
+  useEffect(() => {
+    if (!working) return;
+    const timer = setInterval(reload, POLL_MS);
+    return () => clearInterval(timer);
+  }, [working, reload]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one more look once uploads settle
+  useEffect(() => reload(), [summary.done, summary.active]);
+
+  if (!album.data) {
+    return album.error ? <p role="alert" className="text-red-700">{album.error.message}</p> : <Spinner label="Loading album…" />;
+  }
+  const { album: info } = album.data;
+  const visibility = VISIBILITY[info.visibility];
+  return (
+    <>
+      <Link to="/albums" className="mb-3 inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
+        <ArrowLeft className="size-4" aria-hidden /> Albums
+      </Link>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{info.title}</h1>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="inline-flex items-center gap-1 text-slate-600" title={visibility.hint}>
+            <visibility.icon className="size-4" aria-hidden /> {visibility.label}
+          </span>
+          {info.visibility !== 'private' && (
+            <a className="inline-flex items-center gap-1 font-medium text-brand-700 underline" href={`/e/${info.slug}`} target="_blank" rel="noreferrer">
+              Open public gallery <ExternalLink className="size-4" aria-hidden />
+            </a>
+          )}
+        </div>
+      </div>
+      <nav aria-label="Album" className="mt-4 flex gap-2 border-b border-slate-200">
+        <NavLink end to={`/albums/${id}`} className={tabClass}>Photos</NavLink>
+        <NavLink to={`/albums/${id}/review`} className={tabClass}>Review bibs</NavLink>
+        <NavLink to={`/albums/${id}/settings`} className={tabClass}>Settings</NavLink>
+      </nav>
+      <div className="mt-6">
+        <Routes>
+          <Route
+            index
+            element={
+              <div className="space-y-6">
+                <UploadPanel albumId={id} uppy={uppy} summary={summary} />
+                <StatusCounts counts={counts ?? {}} photos={photos} />
+                <PhotoGrid photos={photos} loading={loading} onDeleted={forget} />
+              </div>
+            }
+          />
+          <Route path="review" element={<ReviewQueue albumId={id} />} />
+          <Route path="settings" element={<AlbumSettings album={info} photos={photos} onSaved={album.reload} />} />
+        </Routes>
+      </div>
+    </>
+  );
+}

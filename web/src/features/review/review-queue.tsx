@@ -1,0 +1,137 @@
+import { Check, SkipForward, Trash2 } from 'lucide-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, apiUrl, type ApiError } from '../../api/client';
+import type { ReviewItem, TagStatus } from '../../api/types';
+import { Button } from '../../components/button';
+import { EmptyState } from '../../components/empty-state';
+import { Spinner } from '../../components/spinner';
+import { StartListImport } from './start-list-import';
+
+/** Unsure reads first, then the sure ones a person has not confirmed yet. */
+const ORDER: TagStatus[] = ['unsure', 'sure'];
+
+/**
+ * One bib at a time, its box highlighted on the photo; the keyboard does it all:
+ * Enter confirms, typing then Enter corrects, Delete removes, → skips, ← goes back.
+ */
+export function ReviewQueue({ albumId }: { albumId: string }) {
+  const [items, setItems] = useState<ReviewItem[]>([]);
+  const [index, setIndex] = useState(0);
+  const [counts, setCounts] = useState<Partial<Record<TagStatus, number>>>({});
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    const pages = await Promise.all(ORDER.map((status) => api.albums.review(albumId, status)));
+    setItems(pages.flatMap((p) => p.tags));
+    setCounts(pages[0].counts);
+    setIndex(0);
+    setLoading(false);
+  }, [albumId]);
+  useEffect(() => void load().catch((err: ApiError) => { setError(err.message); setLoading(false); }), [load]);
+
+  const act = async (action: 'confirm' | 'delete' | 'correct', value?: string) => {
+    const item = items[index];
+    if (!item) return;
+    setError(null);
+    try {
+      if (action === 'correct') await api.photos.tag(item.photo.id, { action, tagId: item.id, value: value! });
+      else await api.photos.tag(item.photo.id, { action, tagId: item.id });
+      setItems((list) => list.filter((t) => t.id !== item.id));
+      setCounts((c) => ({ ...c, [item.status]: Math.max(0, (c[item.status] ?? 1) - 1), confirmed: (c.confirmed ?? 0) + (action === 'delete' ? 0 : 1) }));
+    } catch (err) {
+      setError((err as ApiError).message);
+    }
+  };
+
+  const item = items[Math.min(index, items.length - 1)];
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <section aria-label="Review queue">
+        <p className="mb-3 text-sm text-slate-600">
+          {counts.unsure ?? 0} unsure · {counts.sure ?? 0} to check · {counts.confirmed ?? 0} confirmed
+        </p>
+        {loading ? (
+          <Spinner label="Loading the review queue…" />
+        ) : !item ? (
+          <EmptyState icon={Check} title="Nothing to review">
+            Bib numbers read on the photos appear here, unsure ones first. Import the start list to make reads surer.
+          </EmptyState>
+        ) : (
+          <ReviewCard
+            key={item.id}
+            item={item}
+            position={`${Math.min(index, items.length - 1) + 1} / ${items.length}`}
+            error={error}
+            onConfirm={() => act('confirm')}
+            onCorrect={(value) => act(value === item.value ? 'confirm' : 'correct', value)}
+            onDelete={() => act('delete')}
+            onNext={() => setIndex((i) => Math.min(i + 1, items.length - 1))}
+            onPrevious={() => setIndex((i) => Math.max(i - 1, 0))}
+          />
+        )}
+      </section>
+      <StartListImport albumId={albumId} onImported={load} />
+    </div>
+  );
+}
+
+type CardProps = {
+  item: ReviewItem;
+  position: string;
+  error: string | null;
+  onConfirm: () => void;
+  onCorrect: (value: string) => void;
+  onDelete: () => void;
+  onNext: () => void;
+  onPrevious: () => void;
+};
+
+function ReviewCard({ item, position, error, onConfirm, onCorrect, onDelete, onNext, onPrevious }: CardProps) {
+  const [value, setValue] = useState(item.value);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Enter') { e.preventDefault(); onCorrect(value.trim().toUpperCase()); }
+    else if (e.key === 'Delete') { e.preventDefault(); onDelete(); }
+    else if (e.key === 'ArrowRight' && value === item.value) { e.preventDefault(); onNext(); }
+    else if (e.key === 'ArrowLeft' && value === item.value) { e.preventDefault(); onPrevious(); }
+  };
+  const box = item.box;
+  return (
+    <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <div className="relative mx-auto w-fit">
+        <img src={apiUrl(item.photo.web)} alt={`Photo read as bib ${item.value}`} className="max-h-[60vh] rounded-lg" />
+        {box && (
+          <div
+            aria-hidden
+            className="absolute rounded border-[3px] border-amber-400 shadow-[0_0_0_9999px_rgba(15,23,42,0.35)]"
+            style={{ left: `${box.x * 100}%`, top: `${box.y * 100}%`, width: `${box.w * 100}%`, height: `${box.h * 100}%` }}
+          />
+        )}
+      </div>
+      <div className="mt-4 flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="bib-value" className="block text-sm font-medium">Bib number <span className="text-slate-500">({item.status}, {position})</span></label>
+          <input
+            id="bib-value"
+            ref={input}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            onKeyDown={onKeyDown}
+            inputMode="numeric"
+            className="mt-1 w-40 rounded-lg px-3 py-2 text-2xl font-bold tracking-wider ring-1 ring-slate-300 focus:ring-2 focus:ring-brand-500"
+          />
+        </div>
+        <Button icon={<Check className="size-4" aria-hidden />} onClick={() => onCorrect(value.trim().toUpperCase())}>
+          {value === item.value ? 'Confirm' : 'Save correction'}
+        </Button>
+        <Button variant="secondary" icon={<Trash2 className="size-4" aria-hidden />} onClick={onDelete}>Not a bib</Button>
+        <Button variant="ghost" icon={<SkipForward className="size-4" aria-hidden />} onClick={onNext}>Skip</Button>
+      </div>
+      {error && <p role="alert" className="mt-2 text-sm text-red-700">{error}</p>}
+      <p className="mt-3 text-xs text-slate-500">Keyboard: Enter confirms (or saves what you typed) · Delete: not a bib · → skip · ← back</p>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { Camera, KeyRound, LogOut, Images } from 'lucide-react';
+import { createContext, useContext } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { api } from '../../api/client';
+import { getSession, setSession } from '../../api/session';
+import type { Me } from '../../api/types';
+import { Button } from '../../components/button';
+import { Spinner } from '../../components/spinner';
+import { useResource } from '../../lib/use-resource';
+import { WorkspaceSwitcher } from './workspace-switcher';
+
+const MeContext = createContext<Me | null>(null);
+
+/** Who is signed in and in which workspace; only inside the pro shell. */
+export function useMe(): Me {
+  const me = useContext(MeContext);
+  if (!me) throw new Error('useMe outside ProShell');
+  return me;
+}
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `inline-flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium ${isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-100'}`;
+
+/** The signed-in frame: top bar (brand, nav, workspace, sign out) around the pro screens. */
+export function ProShell() {
+  const session = getSession();
+  const me = useResource(() => api.me(), [session?.workspaceId]);
+  const navigate = useNavigate();
+  const signOut = () => {
+    setSession(null);
+    navigate('/login');
+  };
+  if (!me.data) {
+    return (
+      <div className="grid min-h-dvh place-items-center">
+        {me.error ? (
+          <div className="text-center">
+            <p className="text-slate-700">{me.error.message}</p>
+            <Button className="mt-4" onClick={me.reload}>Try again</Button>
+          </div>
+        ) : (
+          <Spinner label="Loading your workspace…" />
+        )}
+      </div>
+    );
+  }
+  return (
+    <MeContext.Provider value={me.data}>
+      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-2 px-4 py-2">
+          <NavLink to="/albums" className="mr-2 inline-flex items-center gap-2 text-lg font-bold text-slate-900">
+            <Camera className="size-6 text-brand-600" aria-hidden /> Vitrine
+          </NavLink>
+          <nav aria-label="Main" className="flex gap-1">
+            <NavLink to="/albums" className={navClass}>
+              <Images className="size-4" aria-hidden /> Albums
+            </NavLink>
+            <NavLink to="/api-keys" className={navClass}>
+              <KeyRound className="size-4" aria-hidden /> API keys
+            </NavLink>
+          </nav>
+          <div className="ml-auto flex items-center gap-2">
+            <WorkspaceSwitcher me={me.data} />
+            <Button variant="ghost" onClick={signOut} icon={<LogOut className="size-4" aria-hidden />} title={`Signed in as ${me.data.user.email}`}>
+              <span className="hidden sm:inline">Sign out</span>
+            </Button>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">
+        <Outlet />
+      </main>
+    </MeContext.Provider>
+  );
+}

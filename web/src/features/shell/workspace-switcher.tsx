@@ -1,0 +1,71 @@
+import { Plus } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api, ApiError } from '../../api/client';
+import { getSession, setSession } from '../../api/session';
+import type { Me, WorkspaceKind } from '../../api/types';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+import { Field, FormError, SelectField } from '../../components/field';
+import { KIND_LABELS } from './workspace-kinds';
+
+/** Switch between the workspaces the user belongs to, or create another one. */
+export function WorkspaceSwitcher({ me }: { me: Me }) {
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+  const choose = (workspaceId: string) => {
+    setSession({ ...getSession()!, workspaceId });
+    navigate('/albums');
+  };
+  return (
+    <div className="flex items-center gap-1">
+      <label htmlFor="workspace" className="sr-only">Workspace</label>
+      <select
+        id="workspace"
+        value={me.workspaceId}
+        onChange={(e) => choose(e.target.value)}
+        className="max-w-44 rounded-lg border-0 bg-slate-100 py-2 pr-8 pl-3 text-sm font-medium ring-1 ring-slate-200"
+      >
+        {me.workspaces.map((w) => (
+          <option key={w.id} value={w.id}>{w.name}</option>
+        ))}
+      </select>
+      <Button variant="ghost" aria-label="New workspace" onClick={() => setCreating(true)} icon={<Plus className="size-4" aria-hidden />} />
+      <Dialog open={creating} onClose={() => setCreating(false)} title="New workspace">
+        <NewWorkspaceForm onCreated={(id) => { setCreating(false); choose(id); }} onCancel={() => setCreating(false)} />
+      </Dialog>
+    </div>
+  );
+}
+
+function NewWorkspaceForm({ onCreated, onCancel }: { onCreated: (id: string) => void; onCancel: () => void }) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    try {
+      const { workspace } = await api.createWorkspace({ name: String(form.get('name')), kind: form.get('kind') as WorkspaceKind });
+      onCreated(workspace.id);
+    } catch (err) {
+      setError(err as ApiError);
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      <FormError error={error && !error.fields.name ? error.message : null} />
+      <Field label="Name" name="name" required maxLength={120} error={error?.fields.name} />
+      <SelectField label="What you shoot" name="kind" defaultValue="events">
+        {Object.entries(KIND_LABELS).map(([kind, label]) => (
+          <option key={kind} value={kind}>{label}</option>
+        ))}
+      </SelectField>
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onCancel}>Cancel</Button>
+        <Button type="submit" busy={busy}>Create workspace</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * Plain values shared by the Worker and the SPA. Free of zod and drizzle on purpose: the SPA
+ * imports them at run time, and this keeps those libraries out of its bundle.
+ */
+
+/** Originals we accept: what the pipeline can decode. HEIC must be exported as JPEG first. */
+export const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const MAX_PHOTO_BYTES = 100 * 1024 * 1024;
+/** Above this, uploads go multipart so a flaky connection only re-sends one part. */
+export const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
+/** R2 needs equal part sizes (except the last) of at least 5 MiB. */
+export const PART_SIZE = 8 * 1024 * 1024;
+export const MAX_BATCH = 500;
+
+export const WATERMARK_POSITIONS = ['center', 'top-left', 'top-right', 'bottom-left', 'bottom-right', 'tiled'] as const;
+
+/** What an API key may be allowed to do. Session users (JWT) hold every scope their role allows. */
+export const SCOPES = ['albums:read', 'albums:write', 'photos:read', 'photos:write'] as const;
+export type Scope = (typeof SCOPES)[number];
