@@ -46,8 +46,8 @@ export function GalleryView({ album }: { album: PublicAlbum }) {
 
   return (
     <main className="mx-auto max-w-7xl px-2 pt-4 pb-10 sm:px-4">
-      <div className="flex flex-col gap-3 px-2 sm:flex-row sm:items-end sm:px-0">
-        <div className="sm:max-w-md sm:flex-1">
+      <div className="flex items-end gap-2 px-2 sm:gap-3 sm:px-0">
+        <div className="min-w-0 flex-1 sm:max-w-md">
           <SearchBox query={url.query} onSearch={search} />
         </div>
         <FavouritesToggle count={favourites.photos.length} pressed={favouritesOnly} onToggle={() => setFavouritesOnly((v) => !v)} />

@@ -19,7 +19,7 @@ export function justifiedLayout(ratios: readonly number[], { width, targetHeight
   const close = (end: number, height: number) => {
     const tiles: Tile[] = [];
     for (let i = start; i < end; i++) tiles.push({ index: i, width: ratios[i] * height, height });
-    rows.push({ key: `${start}-${end}-${Math.round(height)}`, top, height, tiles });
+    rows.push({ key: `${start}-${end}`, top, height, tiles });
     top += height + gap;
     start = end;
     ratioSum = 0;

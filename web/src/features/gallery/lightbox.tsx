@@ -29,24 +29,50 @@ const LOAD_AHEAD = 3;
  * layer). Arrow keys and swipes move through the photos; Escape, the back button or Close leave.
  */
 export function Lightbox(props: Props) {
-  const { photos, index, total, labelFor, hasMore, loadingMore, onNeedMore, onNavigate, onClose } = props;
+  const { photos, index, total, labelFor, hasMore, loadingMore, onNeedMore, onNavigate } = props;
+  // Escape can reach us twice (cancel, then Chrome's own close): closing twice would go back twice.
+  const closed = useRef(false);
+  const onClose = () => {
+    if (closed.current) return;
+    closed.current = true;
+    props.onClose();
+  };
   const ref = useRef<HTMLDialogElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
   const photo = photos[index];
   const label = labelFor(index);
   const canPrevious = index > 0;
   const canNext = index < photos.length - 1;
-  const previous = () => canPrevious && onNavigate(index - 1);
-  const next = () => canNext && onNavigate(index + 1);
+  // Where the visitor is heading: a navigation renders later than a second key press can land,
+  // and two quick presses of → must move two photos, not one.
+  const heading = useRef(index);
+  useEffect(() => {
+    heading.current = index;
+    closed.current = false;
+  }, [index]);
+  const go = (step: number) => {
+    const target = heading.current + step;
+    if (target < 0 || target >= photos.length) return;
+    heading.current = target;
+    onNavigate(target);
+  };
+  const previous = () => go(-1);
+  const next = () => go(1);
   const swipe = useSwipe({ onLeft: next, onRight: previous });
 
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    // The page behind must not scroll under a finger that swipes the photo.
-    const overflow = document.documentElement.style.overflow;
-    document.documentElement.style.overflow = 'hidden';
+    // showModal() focuses the first button (the heart): Close is the safer first stop.
+    closeButton.current?.focus();
+    // The page behind must not scroll under a finger that swipes the photo; the gutter stays so
+    // the grid behind does not re-flow when the scroll bar goes.
+    const { style } = document.documentElement;
+    const saved = { overflow: style.overflow, scrollbarGutter: style.scrollbarGutter };
+    style.scrollbarGutter = 'stable';
+    style.overflow = 'hidden';
     return () => {
-      document.documentElement.style.overflow = overflow;
+      Object.assign(style, saved);
     };
   }, []);
 
@@ -65,6 +91,8 @@ export function Lightbox(props: Props) {
         e.preventDefault();
         onClose();
       }}
+      // Only a close the page did not ask for (Chrome closes anyway on a repeated Escape).
+      onClose={onClose}
       onKeyDown={(e) => {
         if (e.key === 'ArrowLeft') previous();
         else if (e.key === 'ArrowRight') next();
@@ -72,12 +100,16 @@ export function Lightbox(props: Props) {
       className="fixed inset-0 m-0 flex h-dvh max-h-none w-screen max-w-none flex-col bg-slate-950 p-0 text-white backdrop:bg-slate-950"
     >
       <div className="flex items-center gap-2 px-3 py-2 sm:px-4">
-        <p className="min-w-0 flex-1 truncate text-sm text-slate-200 tabular-nums" aria-live="polite">
-          {index + 1} / {total}
-          {photo.takenAt && <span className="ml-3 text-slate-400">{formatTime(photo.takenAt)}</span>}
+        <p className="flex min-w-0 flex-1 gap-3 truncate text-sm tabular-nums">
+          <span aria-live="polite" className="text-slate-200">{`${index + 1} / ${total}`}</span>
+          {photo.takenAt && (
+            <time dateTime={photo.takenAt} className="text-slate-400">
+              {formatTime(photo.takenAt)}
+            </time>
+          )}
         </p>
         <FavouriteButton active={props.isFavourite(photo.id)} onToggle={() => props.onToggleFavourite(photo)} className="bg-white/10" />
-        <button type="button" aria-label="Close" title="Close (Esc)" autoFocus onClick={onClose} className={iconButton}>
+        <button type="button" aria-label="Close" title="Close (Esc)" ref={closeButton} onClick={onClose} className={iconButton}>
           <X className="size-6" aria-hidden />
         </button>
       </div>

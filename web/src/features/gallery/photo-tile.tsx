@@ -25,7 +25,8 @@ export const PhotoTile = memo(function PhotoTile({ photo, label, width, height, 
         type="button"
         data-photo-id={photo.id}
         onClick={() => onOpen(photo.id)}
-        className="block size-full focus-visible:outline-offset-[-3px] focus-visible:outline-4"
+        // A two-tone ring drawn over the photo: visible on dark and light photos alike.
+        className="relative block size-full after:pointer-events-none after:absolute after:inset-0 after:rounded-md focus-visible:outline-none focus-visible:after:shadow-[inset_0_0_0_3px_var(--color-brand-600),inset_0_0_0_6px_white]"
       >
         <PhotoImage
           src={apiUrl(photo.thumb.url)}
@@ -39,8 +40,9 @@ export const PhotoTile = memo(function PhotoTile({ photo, label, width, height, 
       <FavouriteButton
         active={favourite}
         onToggle={() => onToggleFavourite(photo)}
+        small
         // With a mouse, an empty heart waits for hover or focus; touch screens always show it.
-        className={`absolute top-1.5 right-1.5 ${favourite ? '' : '[@media(hover:hover)]:opacity-0 group-focus-within:opacity-100 group-hover:opacity-100'}`}
+        className={`absolute top-1 right-1 ${favourite ? '' : '[@media(hover:hover)]:opacity-0 group-focus-within:opacity-100 group-hover:opacity-100'}`}
       />
     </div>
   );

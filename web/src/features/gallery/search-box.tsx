@@ -51,7 +51,7 @@ export function SearchBox({ query, onSearch }: Props) {
           type="search"
           value={text}
           onChange={(e) => setText(e.target.value)}
-          placeholder="e.g. 1234 or Camille Martin"
+          placeholder="e.g. 1234 or Camille"
           autoComplete="off"
           enterKeyHint="search"
           spellCheck={false}

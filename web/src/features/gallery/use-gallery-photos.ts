@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import type { PublicPhoto, PublicPhotosPage } from '../../api/types';
 
-/** The API's page size for galleries: a screenful or two on a desktop, one request on a phone. */
-const PAGE_SIZE = 100;
+/** A page: a few screenfuls on a phone (where runners browse, often on mobile data), one or two on a desktop. */
+const PAGE_SIZE = 48;
 
 export type Runner = NonNullable<PublicPhotosPage['runners']>[number];
 

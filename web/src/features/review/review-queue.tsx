@@ -101,7 +101,7 @@ function ReviewCard({ item, position, error, onConfirm, onCorrect, onDelete, onN
   const box = item.box;
   return (
     <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-      <div className="relative mx-auto w-fit">
+      <div className="relative mx-auto w-fit overflow-hidden rounded-lg">
         <img src={apiUrl(item.photo.web)} alt={`Photo read as bib ${item.value}`} className="max-h-[60vh] rounded-lg" />
         {box && (
           <div

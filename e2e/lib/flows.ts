@@ -1,0 +1,37 @@
+/** Steps several browser tests take, written once. */
+import type { Page } from 'playwright-core';
+
+export const uniqueEmail = (who: string) => `${who}-${Date.now().toString(36)}@e2e.vitrine.dev`;
+
+/** Signs up through the form; lands on the (empty) albums screen. */
+export async function registerThroughUi(page: Page, email: string) {
+  await page.goto('/register');
+  await page.getByLabel('Your name').fill('Camille Photo');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('correct-horse-battery');
+  await page.getByLabel('Business name').fill('Camille Sports Photo');
+  await page.getByLabel('What you shoot').selectOption('events');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'Albums', exact: true }).waitFor();
+}
+
+/** Creates an album from the albums screen; lands on its page and returns its id. */
+export async function createAlbumThroughUi(page: Page, title: string, visibility: 'public' | 'unlisted' | 'private' = 'public') {
+  await page.getByRole('button', { name: 'New album' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New album' });
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByLabel('Location').fill('Paris');
+  await dialog.getByLabel('Visibility').selectOption(visibility);
+  await dialog.getByRole('button', { name: 'Create album' }).click();
+  await page.getByRole('heading', { name: title }).waitFor();
+  return page.url().split('/albums/')[1]!.split('/')[0]!;
+}
+
+/** Waits until the overall upload bar says 100% and the summary counts every file. */
+export async function waitForUploads(page: Page, count: number, timeout = 120_000) {
+  await page.getByText(`${count} of ${count} photos uploaded`).waitFor({ timeout });
+}
+
+export async function waitForProcessing(page: Page, count: number, timeout = 180_000) {
+  await page.getByText(`All ${count} photos processed`).waitFor({ timeout });
+}
