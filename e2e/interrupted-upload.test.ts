@@ -24,7 +24,7 @@ after(async () => {
   stack?.close();
 });
 
-/** A signed-in pro on an empty album page, with uploads slowed down so there is a "middle" to interrupt. */
+/** A signed-in pro on an empty album page. */
 async function proOnAlbum(who: string): Promise<{ context: BrowserContext; page: Page; albumId: string; token: string }> {
   const account = { email: `${who}-${Date.now().toString(36)}@e2e.vitrine.dev`, password: 'correct-horse-battery', name: who, workspace: { name: who, kind: 'brand' } };
   const { token } = (await api(stack.origin, 'POST', '/v1/auth/register', { json: account })).data;
@@ -32,13 +32,22 @@ async function proOnAlbum(who: string): Promise<{ context: BrowserContext; page:
   const context = await newContext(browser, stack.origin, DESKTOP);
   await context.addInitScript(`localStorage.setItem('vitrine.session', ${JSON.stringify(JSON.stringify({ token }))})`);
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  // ~4 MB/s up: a 20 MB file takes a few seconds, long enough to pull the plug in the middle.
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 8e6, uploadThroughput: 4e6 });
   await page.goto(`/albums/${album.id}`);
   await page.getByRole('heading', { name: `${who} album` }).waitFor();
   return { context, page, albumId: album.id, token };
+}
+
+/**
+ * Holds upload PUTs (not API calls) for `delayMs(partNumber)` before they go out: on localhost
+ * bytes arrive instantly, and Chromium's throttling does not slow request bodies, so this is how
+ * an upload gets a "middle" to interrupt.
+ */
+async function slowUploads(page: Page, delayMs: (partNumber: number | null) => number) {
+  await page.route('**/v1/uploads/**', async (route) => {
+    const part = new URL(route.request().url()).searchParams.get('partNumber');
+    await new Promise((r) => setTimeout(r, delayMs(part ? Number(part) : null)));
+    await route.continue().catch(() => undefined); // the page may have been reloaded meanwhile
+  });
 }
 
 const overallPercent = async (page: Page) =>
@@ -55,6 +64,7 @@ async function waitForPercent(page: Page, atLeast: number, timeout = 60_000) {
 test('an upload cut off by a network drop finishes by itself when the network is back', { timeout: 300_000 }, () =>
   withFailureShots(browser, async () => {
     const { context, page } = await proOnAlbum('offline');
+    await slowUploads(page, () => 1500);
     const files = [await largePhoto(20), ...(await racePhotos(4, { bibs: 0, seed: 5000 }))];
     await page.getByLabel('Choose photos').setInputFiles(files);
     await waitForPercent(page, 15);
@@ -73,10 +83,13 @@ test('an upload cut off by a network drop finishes by itself when the network is
 test('a reload in the middle of a multipart upload resumes it from the parts already sent', { timeout: 300_000 }, () =>
   withFailureShots(browser, async () => {
     const { page, albumId, token } = await proOnAlbum('reload');
-    const large = await largePhoto(24); // three 8 MB parts
+    let holdLaterParts = true;
+    await slowUploads(page, (part) => (holdLaterParts && part !== 1 ? 60_000 : 0));
+    const large = await largePhoto(20); // three parts: 8 + 8 + 4 MB
     await page.getByLabel('Choose photos').setInputFiles([large]);
-    await waitForPercent(page, 40); // the first part is in
+    await waitForPercent(page, 35); // part 1 is in, parts 2 and 3 are held
     await page.reload();
+    holdLaterParts = false;
     await page.getByText(/1 upload stopped before finishing \(large\.png\)/).waitFor();
     await screenshot(page, '11-resume-notice');
 

@@ -98,6 +98,7 @@ test('a pro uploads a race and a runner finds their photos on a phone', { timeou
   await waitForCount(runner, tiles, 3);
   await screenshot(runner, '08-search-bib');
   await search.fill('marie dupont');
+  await runner.getByText('3 photos for “marie dupont”').waitFor();
   await waitForCount(runner, tiles, 3);
 
   await tiles.first().click();

@@ -1,4 +1,5 @@
 /** Photos for the browser tests, generated (nothing is downloaded): written to a temp folder for file inputs. */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,12 +25,7 @@ export async function racePhotos(count: number, options: { bibs?: number; seed?:
 /** A photo big enough to go multipart (> 16 MB): noise does not compress, so a PNG of it stays large. */
 export async function largePhoto(megabytes = 20): Promise<string> {
   const side = Math.ceil(Math.sqrt((megabytes * 1024 * 1024) / 3));
-  const pixels = Buffer.alloc(side * side * 3);
-  let state = 12345;
-  for (let i = 0; i < pixels.length; i++) {
-    state = (state * 1103515245 + 12345) >>> 0;
-    pixels[i] = state >>> 24;
-  }
+  const pixels = randomBytes(side * side * 3);
   const path = join(mkdtempSync(join(tmpdir(), 'vitrine-e2e-large-')), 'large.png');
   writeFileSync(path, await sharp(pixels, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer());
   return path;

@@ -2,7 +2,10 @@ import { type DependencyList, useCallback, useEffect, useState } from 'react';
 
 type Resource<T> = { data: T | undefined; error: Error | undefined; loading: boolean; reload: () => void; setData: (data: T) => void };
 
-/** Loads something when its dependencies change; an older answer never overwrites a newer one. */
+/**
+ * Loads something when its dependencies change; an older answer never overwrites a newer one, and
+ * a failed reload keeps the data already shown (a poll during a network drop must not blank the screen).
+ */
 export function useResource<T>(load: () => Promise<T>, deps: DependencyList): Resource<T> {
   const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: true });
   const [generation, setGeneration] = useState(0);
@@ -12,7 +15,7 @@ export function useResource<T>(load: () => Promise<T>, deps: DependencyList): Re
     setState((s) => ({ ...s, loading: true }));
     load().then(
       (data) => current && setState({ data, loading: false }),
-      (error: Error) => current && setState({ error, loading: false }),
+      (error: Error) => current && setState((s) => ({ data: s.data, error, loading: false })),
     );
     return () => {
       current = false;

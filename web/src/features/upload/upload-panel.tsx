@@ -114,6 +114,11 @@ function UploadProgress({ uppy, summary }: { uppy: Uploader; summary: UploadSumm
           </p>
         )}
       </div>
+      {summary.offline && (
+        <p role="status" className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          You are offline. Uploads pause and continue by themselves when the connection is back.
+        </p>
+      )}
       <ProgressBar className="mt-2" value={fraction} label="Overall upload progress" tone={finished ? (summary.failed ? 'red' : 'green') : 'brand'} />
       <div className="mt-3 flex flex-wrap gap-2">
         {summary.failed > 0 && (

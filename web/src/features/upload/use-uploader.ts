@@ -13,6 +13,8 @@ export type UploadSummary = {
   speed: number;
   secondsLeft: number;
   active: boolean;
+  /** The browser says it has no network: uploads wait and retry when it is back. */
+  offline: boolean;
 };
 
 const SPEED_WINDOW_MS = 5000;
@@ -41,8 +43,12 @@ export function useUploader(albumId: string): { uppy: Uploader; summary: UploadS
       if (!scheduled) scheduled = window.setTimeout(update, 250);
     };
     uppy.on('state-update', onChange);
+    window.addEventListener('online', onChange);
+    window.addEventListener('offline', onChange);
     return () => {
       uppy.off('state-update', onChange);
+      window.removeEventListener('online', onChange);
+      window.removeEventListener('offline', onChange);
       clearTimeout(scheduled);
     };
   }, [uppy]);
@@ -78,5 +84,6 @@ function summarise(uppy: Uploader, samples: { at: number; bytes: number }[]): Up
     speed,
     secondsLeft: speed > 0 ? (bytesTotal - bytesSent) / speed : Number.POSITIVE_INFINITY,
     active: rows.some((r) => r.phase === 'waiting' || r.phase === 'uploading' || r.phase === 'finishing'),
+    offline: !navigator.onLine,
   };
 }
