@@ -55,6 +55,7 @@ test('a pro uploads a race and a runner finds their photos on a phone', { timeou
   const overall = pro.getByRole('progressbar', { name: 'Overall upload progress' });
   assert.equal(await overall.getAttribute('aria-valuenow'), '100');
   await waitForProcessing(pro, UI_PHOTOS);
+  await pro.getByRole('button', { name: 'Clear list' }).click();
   await pro.getByRole('button', { name: /race-001\.jpg — ready/ }).waitFor();
   await screenshot(pro, '04-album-ready');
 
@@ -104,6 +105,7 @@ test('a pro uploads a race and a runner finds their photos on a phone', { timeou
   await tiles.first().click();
   const lightbox = runner.getByRole('dialog');
   await lightbox.waitFor();
+  await runner.waitForFunction(`[...document.querySelectorAll('dialog img')].some((i) => i.complete && i.naturalWidth > 0)`);
   await screenshot(runner, '09-lightbox');
   await runner.getByRole('button', { name: 'Next photo' }).click();
   await runner.getByText('2 / 3').waitFor();

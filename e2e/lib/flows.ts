@@ -29,9 +29,9 @@ export async function createAlbumThroughUi(page: Page, title: string, visibility
 
 /** Waits until the overall upload bar says 100% and the summary counts every file. */
 export async function waitForUploads(page: Page, count: number, timeout = 120_000) {
-  await page.getByText(`${count} of ${count} photos uploaded`).waitFor({ timeout });
+  await page.getByText(new RegExp(`^${count} of ${count} photos? uploaded`)).waitFor({ timeout });
 }
 
 export async function waitForProcessing(page: Page, count: number, timeout = 180_000) {
-  await page.getByText(`All ${count} photos processed`).waitFor({ timeout });
+  await page.getByText(new RegExp(`^Done: ${count} photos? processed`)).waitFor({ timeout });
 }

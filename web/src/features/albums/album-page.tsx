@@ -2,10 +2,11 @@ import { ArrowLeft, ExternalLink } from 'lucide-react';
 import { useEffect } from 'react';
 import { Link, NavLink, Route, Routes, useParams } from 'react-router';
 import { api } from '../../api/client';
-import type { PhotoCounts } from '../../api/types';
+import type { PhotoCounts, WorkspaceKind } from '../../api/types';
 import { Spinner } from '../../components/spinner';
 import { useResource } from '../../lib/use-resource';
 import { ReviewQueue } from '../review/review-queue';
+import { useMe } from '../shell/pro-shell';
 import { UploadPanel } from '../upload/upload-panel';
 import { useUploader } from '../upload/use-uploader';
 import { AlbumSettings } from './album-settings';
@@ -15,6 +16,8 @@ import { StatusCounts } from './status-counts';
 import { useAlbumPhotos } from './use-album-photos';
 
 const POLL_MS = 2000;
+/** Workspaces whose photos get read (bibs, plates) have a review queue. */
+const REVIEW_TABS: Record<WorkspaceKind, string | null> = { events: 'Review bibs', vehicles: 'Review plates', realestate: null, brand: null };
 const busy = (counts: PhotoCounts | undefined) => Boolean(counts && ((counts.uploaded ?? 0) + (counts.processing ?? 0) > 0));
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
@@ -23,6 +26,8 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
 /** One album: its photos with live processing status and the uploader, its review queue, its settings. */
 export function AlbumPage() {
   const { id = '' } = useParams();
+  const me = useMe();
+  const reviewTab = REVIEW_TABS[me.workspaces.find((w) => w.id === me.workspaceId)?.kind ?? 'brand'];
   const album = useResource(() => api.albums.get(id), [id]);
   const { uppy, summary } = useUploader(id);
   const counts = album.data?.photoCounts;
@@ -64,7 +69,7 @@ export function AlbumPage() {
       </div>
       <nav aria-label="Album" className="mt-4 flex gap-2 border-b border-slate-200">
         <NavLink end to={`/albums/${id}`} className={tabClass}>Photos</NavLink>
-        <NavLink to={`/albums/${id}/review`} className={tabClass}>Review bibs</NavLink>
+        {reviewTab && <NavLink to={`/albums/${id}/review`} className={tabClass}>{reviewTab}</NavLink>}
         <NavLink to={`/albums/${id}/settings`} className={tabClass}>Settings</NavLink>
       </nav>
       <div className="mt-6">

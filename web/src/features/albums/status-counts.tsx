@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Photo, PhotoCounts, PhotoStatus } from '../../api/types';
 import { ProgressBar } from '../../components/progress-bar';
+import { plural } from '../../lib/format';
 
 const SHOWN: { status: PhotoStatus; label: string; colour: string }[] = [
   { status: 'uploaded', label: 'Waiting', colour: 'bg-slate-400' },
@@ -31,7 +32,7 @@ export function StatusCounts({ counts, photos }: { counts: PhotoCounts; photos: 
       </dl>
       <ProgressBar className="mt-4" value={settled / total} label="Processing progress" tone={settled === total ? 'green' : 'brand'} />
       <p className="mt-2 text-sm text-slate-600" aria-live="polite">
-        {settled === total ? `All ${total} photos processed` : `${settled} of ${total} photos processed`}
+        {settled === total ? `Done: ${plural(total, 'photo')} processed` : `${settled} of ${plural(total, 'photo')} processed`}
       </p>
       {problems.length > 0 && (
         <div className="mt-3">

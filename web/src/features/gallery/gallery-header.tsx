@@ -1,6 +1,6 @@
 import { Calendar, Images, MapPin } from 'lucide-react';
 import type { PublicAlbum } from '../../api/types';
-import { plural } from '../../lib/format';
+import { formatDate, plural } from '../../lib/format';
 import { ShareActions } from './share-actions';
 
 /** The album's name and facts, with the ways to pass the gallery on. */
@@ -15,7 +15,7 @@ export function GalleryHeader({ album }: { album: PublicAlbum }) {
             {album.date && (
               <li className="inline-flex items-center gap-1.5">
                 <Calendar className="size-4" aria-hidden />
-                <time dateTime={album.date}>{formatDay(album.date)}</time>
+                <time dateTime={album.date}>{formatDate(album.date)}</time>
               </li>
             )}
             {album.location && (
@@ -34,14 +34,4 @@ export function GalleryHeader({ album }: { album: PublicAlbum }) {
       </div>
     </header>
   );
-}
-
-/**
- * "8 March 2026" from "2026-03-08". Read as a local date: `new Date('2026-03-08')` is midnight
- * UTC, which is still the 7th for a visitor in the Americas.
- */
-function formatDay(day: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  if (!year || !month || !date) return day;
-  return new Date(year, month - 1, date).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
 }

@@ -102,7 +102,7 @@ function ReviewCard({ item, position, error, onConfirm, onCorrect, onDelete, onN
   return (
     <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <div className="relative mx-auto w-fit overflow-hidden rounded-lg">
-        <img src={apiUrl(item.photo.web)} alt={`Photo read as bib ${item.value}`} className="max-h-[60vh] rounded-lg" />
+        <img src={apiUrl(item.photo.web)} alt={`Photo read as ${item.kind} ${item.value}`} className="max-h-[60vh] rounded-lg" />
         {box && (
           <div
             aria-hidden
@@ -113,7 +113,7 @@ function ReviewCard({ item, position, error, onConfirm, onCorrect, onDelete, onN
       </div>
       <div className="mt-4 flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="bib-value" className="block text-sm font-medium">Bib number <span className="text-slate-500">({item.status}, {position})</span></label>
+          <label htmlFor="bib-value" className="block text-sm font-medium">{item.kind === 'plate' ? 'Plate' : 'Bib number'} <span className="text-slate-500">({item.status}, {position})</span></label>
           <input
             id="bib-value"
             ref={input}
@@ -127,7 +127,7 @@ function ReviewCard({ item, position, error, onConfirm, onCorrect, onDelete, onN
         <Button icon={<Check className="size-4" aria-hidden />} onClick={() => onCorrect(value.trim().toUpperCase())}>
           {value === item.value ? 'Confirm' : 'Save correction'}
         </Button>
-        <Button variant="secondary" icon={<Trash2 className="size-4" aria-hidden />} onClick={onDelete}>Not a bib</Button>
+        <Button variant="secondary" icon={<Trash2 className="size-4" aria-hidden />} onClick={onDelete}>{item.kind === 'plate' ? 'Not a plate' : 'Not a bib'}</Button>
         <Button variant="ghost" icon={<SkipForward className="size-4" aria-hidden />} onClick={onNext}>Skip</Button>
       </div>
       {error && <p role="alert" className="mt-2 text-sm text-red-700">{error}</p>}
