@@ -56,6 +56,7 @@ test('a pro uploads a race and a runner finds their photos on a phone', { timeou
   assert.equal(await overall.getAttribute('aria-valuenow'), '100');
   await waitForProcessing(pro, UI_PHOTOS);
   await pro.getByRole('button', { name: 'Clear list' }).click();
+  await pro.getByRole('list', { name: 'Files' }).waitFor({ state: 'hidden' });
   await pro.getByRole('button', { name: /race-001\.jpg — ready/ }).waitFor();
   await screenshot(pro, '04-album-ready');
 

@@ -93,7 +93,6 @@ export const api = {
       request<T.ReviewPage>('GET', `/v1/albums/${id}/review${query({ status, cursor, limit: 50 })}`),
     importStartList: (id: string, csv: string) =>
       request<T.StartListImport>('POST', `/v1/albums/${id}/start-list`, { body: csv, headers: { 'Content-Type': 'text/csv' } }),
-    startListSize: (id: string) => request<{ runners: number }>('GET', `/v1/albums/${id}/start-list`),
   },
 
   photos: {

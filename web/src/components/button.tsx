@@ -1,5 +1,4 @@
 import type { ButtonHTMLAttributes, ReactNode } from 'react';
-import { Link, type LinkProps } from 'react-router';
 import { Spinner } from './spinner';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
@@ -25,8 +24,4 @@ export function Button({ variant = 'primary', busy, icon, children, className = 
       {children}
     </button>
   );
-}
-
-export function ButtonLink({ variant = 'primary', className = '', ...rest }: LinkProps & { variant?: Variant }) {
-  return <Link className={buttonClass(variant, className)} {...rest} />;
 }

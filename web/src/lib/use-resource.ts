@@ -1,6 +1,6 @@
 import { type DependencyList, useCallback, useEffect, useState } from 'react';
 
-type Resource<T> = { data: T | undefined; error: Error | undefined; loading: boolean; reload: () => void; setData: (data: T) => void };
+type Resource<T> = { data: T | undefined; error: Error | undefined; loading: boolean; reload: () => void };
 
 /**
  * Loads something when its dependencies change; an older answer never overwrites a newer one, and
@@ -22,6 +22,5 @@ export function useResource<T>(load: () => Promise<T>, deps: DependencyList): Re
     };
   }, [...deps, generation]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const setData = useCallback((data: T) => setState({ data, loading: false }), []);
-  return { ...state, data: state.data, error: state.error, reload, setData };
+  return { data: state.data, error: state.error, loading: state.loading, reload };
 }
