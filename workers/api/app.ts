@@ -9,6 +9,7 @@ import { requestId } from './middleware/request-id';
 import { albumsRoutes } from './routes/albums';
 import { apiKeysRoutes } from './routes/api-keys';
 import { auth } from './routes/auth';
+import { billingRoutes } from './routes/billing';
 import { health } from './routes/health';
 import { me } from './routes/me';
 import { photosRoutes } from './routes/photos';
@@ -36,7 +37,8 @@ const api = new Hono<AppEnv>()
   .route('/photos', photosRoutes)
   .route('/', tagsRoutes)
   .route('/', startListRoutes)
-  .route('/', visionRoutes);
+  .route('/', visionRoutes)
+  .route('/', billingRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(requestId, database)
