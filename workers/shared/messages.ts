@@ -10,3 +10,6 @@ export type PhotoRerender = { type: 'photo.rerender'; photoId: string; workspace
 export type CreditsGranted = { type: 'credits.granted'; workspaceId: string };
 
 export type PipelineMessage = PhotoUploaded | PhotoRecognise | PhotoRerender | CreditsGranted;
+
+/** Send one row of the email outbox (workers/email). */
+export type EmailMessage = { type: 'email.send'; emailId: string };
