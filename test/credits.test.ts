@@ -60,8 +60,8 @@ describe('credit ledger', () => {
 });
 
 describe('paid bib reading', () => {
-  it('costs one credit; a photo with no credit left waits, then resumes when credits are granted', async () => {
-    const { token, workspace } = await signUp('events');
+  it('costs one credit; a photo with no credit left waits (the owner is told), then resumes when credits are granted', async () => {
+    const { token, workspace, email } = await signUp('events');
     const album = await makeAlbum(token, { title: `Paid ${crypto.randomUUID().slice(0, 6)}` });
     await setBalance(workspace.id, 1);
     const first = await waitForRecognition(token, await uploadPhoto(token, album.id, image('bib1234')));
@@ -72,6 +72,9 @@ describe('paid bib reading', () => {
     expect(second.recognition.status).toBe('awaiting_credits');
     const overview = (await call('GET', '/v1/credits', { token })).data;
     expect(overview).toMatchObject({ balance: 0, awaitingCredits: { photos: 1, creditsNeeded: 1 } });
+    const mails = (await call('GET', '/dev/mail?format=json')).data.emails.filter((m: { to: string }) => m.to === email);
+    expect(mails.filter((m: { template: string }) => m.template === 'credits_low')).toHaveLength(1); // once per top-up, not per photo
+    expect(mails.filter((m: { template: string }) => m.template === 'processing_finished').length).toBeGreaterThanOrEqual(1);
 
     await grantCredits(testDb(), workspace.id, 10, 'adjustment', 'test:resume');
     await testEnv.PHOTO_QUEUE.send({ type: 'credits.granted', workspaceId: workspace.id });

@@ -15,11 +15,15 @@ export const postWebhook = (payload: string, signature?: string) =>
 
 type Delivery = { eventId: string; type: string; payload: string; signature: string };
 
-/** Takes the stand-in's signed deliveries that mention `about` (pull mode) and posts each to the webhook route, in order. */
-export async function relayWebhooks(about: string, { wait = 0 } = {}): Promise<Delivery[]> {
-  if (wait) await new Promise((r) => setTimeout(r, wait));
+/** Takes (and removes) the stand-in's signed deliveries whose payload mentions `about` (pull mode). */
+export async function takeWebhooks(about: string): Promise<Delivery[]> {
   const res = await fetch(`${stand().url}/_standin/deliveries?about=${encodeURIComponent(about)}`);
-  const { deliveries } = (await res.json()) as { deliveries: Delivery[] };
+  return ((await res.json()) as { deliveries: Delivery[] }).deliveries;
+}
+
+/** Takes the deliveries that mention `about` and posts each to the webhook route, in order, as `stripe listen` would. */
+export async function relayWebhooks(about: string): Promise<Delivery[]> {
+  const deliveries = await takeWebhooks(about);
   for (const d of deliveries) {
     const answer = await postWebhook(d.payload, d.signature);
     if (answer.status !== 200) throw new Error(`webhook ${d.type} answered ${answer.status}: ${JSON.stringify(answer.data)}`);
@@ -51,6 +55,16 @@ export async function becomePayable(token: string) {
   await relayWebhooks(started.data.accountId);
   return started.data.accountId as string;
 }
+
+/** A Checkout Session as the Stripe stand-in holds it (customer, subscription, status...). */
+export async function standInSession(checkoutUrl: string) {
+  const id = new URL(checkoutUrl).pathname.split('/').pop()!;
+  const res = await fetch(`${stand().url}/v1/checkout/sessions/${id}`, { headers: { Authorization: 'Bearer sk_test_reader' } });
+  return (await res.json()) as { id: string; customer: string; subscription: string | null; status: string };
+}
+
+/** Renews a subscription on the stand-in (next month's invoice, paid). */
+export const renewSubscription = (subscriptionId: string) => fetch(`${stand().url}/_standin/subscriptions/${subscriptionId}/renew`, { method: 'POST' }).then((r) => r.json());
 
 /** Emails the Resend stand-in received for an address. */
 export async function sentEmails(to: string) {

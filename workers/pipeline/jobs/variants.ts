@@ -21,6 +21,7 @@ import { LIMITS, RejectError } from '../limits';
 import { PROBE_BYTES, probeImage } from '../probe';
 import { renderVariants, webSized, type Rendered } from '../render';
 import { AWAITING_CREDITS_NOTE, reserveRecognition } from '../paid-work';
+import { notifyIfAlbumFinished, notifyIfCreditsLow } from '../notify';
 
 type Db = ReturnType<typeof drizzle<typeof schema>>;
 /** Finished (`ready`, `rejected`), or not uploaded yet (`pending`): nothing for this job to do. */
@@ -149,6 +150,7 @@ export async function processUploadedPhoto(env: Env, photoId: string): Promise<v
     if (recognition.recognition === 'queued' && !(await reserveRecognition(db, photo.workspaceId, photo.id))) {
       recognition = { recognition: 'awaiting_credits' as const, recognitionNote: AWAITING_CREDITS_NOTE };
     }
+    if (recognition.recognition === 'queued' || recognition.recognition === 'awaiting_credits') await notifyIfCreditsLow(env, db, photo.workspaceId);
     // Sent before the row says `ready`: if the batch below fails, this job reruns and the
     // recognise job, seeing a photo not ready yet, simply retries.
     if (recognition.recognition === 'queued') {
@@ -180,6 +182,7 @@ export async function processUploadedPhoto(env: Env, photoId: string): Promise<v
         .where(eq(photos.id, photo.id)),
       bumpAlbum(db, album),
     ]);
+    await notifyIfAlbumFinished(env, db, album.id, photo.workspaceId);
   } catch (err) {
     if (err instanceof RejectError) return markRejected(db, photo.id, err);
     throw err;
