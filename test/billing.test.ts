@@ -4,7 +4,10 @@ import { call, testEnv } from './helpers/api';
 import { setBalance } from './helpers/credits';
 import { makeAlbum, signUp } from './helpers/factories';
 import { image, uploadPhoto, waitForPhoto, waitForRecognition } from './helpers/photos';
-import { payOnCheckoutPage, relayWebhooks, renewSubscription, standInSession } from './helpers/stripe';
+import { payOnCheckoutPage, relayWebhooks, renewSubscription, sentEmails, standInSession } from './helpers/stripe';
+import { createScheduledController } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import worker from '../workers/index';
 
 const sessionOf = (url: string) => new URL(url).pathname.split('/').pop()!;
 
@@ -74,5 +77,20 @@ describe('pros pay for processing', () => {
     expect(res.data.emails).toContainEqual(expect.objectContaining({ to: email, template: 'welcome' }));
     const off = await call('GET', '/dev/mail', { env: { ...testEnv, DEV_MAILBOX: '' } as Env });
     expect(off.status).toBe(404);
+  });
+
+  it('the cron sends outbox emails whose queue message was lost', async () => {
+    const id = `eml_cron${crypto.randomUUID().slice(0, 8)}`;
+    const to = `lost-${crypto.randomUUID().slice(0, 8)}@example.test`;
+    await env.DB.prepare(
+      "insert into email_outbox (id, dedupe_key, `to`, template, subject, html, text, created_at) values (?, ?, ?, 'welcome', 'Lost email', '<p>hi</p>', 'hi', ?)",
+    )
+      .bind(id, `test:${id}`, to, Date.now() - 10 * 60_000)
+      .run();
+    await worker.scheduled(createScheduledController({ cron: '*/5 * * * *' }), testEnv);
+    for (let i = 0; i < 75 && (await sentEmails(to)).length === 0; i++) await new Promise((r) => setTimeout(r, 200));
+    expect((await sentEmails(to)).map((m) => m.subject)).toEqual(['Lost email']);
+    const row = await env.DB.prepare('select status, attempts from email_outbox where id = ?').bind(id).first();
+    expect(row).toEqual({ status: 'sent', attempts: 1 });
   });
 });

@@ -28,7 +28,7 @@ export const downloadsRoutes = new Hono<AppEnv>()
     const link = c.req.valid('query');
     const order = await orderFromLink(c.get('db'), loadConfig(c.env).uploads.signingSecret, c.req.param('orderId'), link);
     const size = allowedSize(order, link.size);
-    const zip = await orderZip(c.env, await orderedPhotos(c.get('db'), order.id), size);
+    const zip = await orderZip(c.env, await orderedPhotos(c.get('db'), order.id), size, (work) => c.executionCtx.waitUntil(work));
     const headers = new Headers(zip.headers);
     headers.set('Content-Type', 'application/zip');
     headers.set('Content-Disposition', `attachment; filename="vitrine-${order.id}${size === 'web' ? '-1600' : ''}.zip"`);

@@ -89,7 +89,7 @@ export async function photoStream(env: Env, photo: Photo, size: Size): Promise<{
  * so memory holds one chunk at a time. With originals, sizes are known up front and the
  * response gets a Content-Length.
  */
-export async function orderZip(env: Env, list: Photo[], size: Size): Promise<Response> {
+export async function orderZip(env: Env, list: Photo[], size: Size, waitUntil: (work: Promise<unknown>) => void): Promise<Response> {
   async function* entries() {
     for (const photo of list) {
       const file = await photoStream(env, photo, size);
@@ -98,5 +98,12 @@ export async function orderZip(env: Env, list: Photo[], size: Size): Promise<Res
   }
   // Originals' sizes are recorded at upload (`complete` checked them), so the archive length is known.
   const length = size === 'original' && list.every((p) => p.size !== null) ? predictLength(list.map((p) => ({ name: fileName(p, size), size: p.size! }))) : undefined;
-  return downloadZip(entries(), { length });
+  const zip = downloadZip(entries(), { length });
+  if (length === undefined) return zip;
+  // Workers send a streamed body chunked unless it goes through a FixedLengthStream: this is what
+  // gives the browser a real progress bar (and lets it refuse a truncated archive).
+  const fixed = new FixedLengthStream(Number(length));
+  // A failure mid-way ends the body short, which the announced length exposes to the client.
+  waitUntil(zip.body!.pipeTo(fixed.writable).catch((err) => console.error(JSON.stringify({ zip: String(err) }))));
+  return new Response(fixed.readable, { headers: zip.headers });
 }
