@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commitCredits, creditBalance, grantCredits, refundCredits, reserveCredits } from '../workers/shared/billing/credits';
-import { STARTER_CREDITS } from '../workers/shared/billing/catalogue';
+import { CREDIT_PRICES, STARTER_CREDITS } from '../workers/shared/billing/catalogue';
 import { markFailed } from '../workers/pipeline/jobs/failed';
 import { recognitionReference } from '../workers/pipeline/paid-work';
 import { call, testEnv } from './helpers/api';
@@ -101,5 +101,16 @@ describe('paid bib reading', () => {
     await markFailed(testEnv, { type: 'photo.recognise', photoId: done.id, workspaceId: workspace.id });
     expect(await creditBalance(db, workspace.id)).toBe(2);
     expect((await call('GET', `/v1/photos/${done.id}`, { token })).data.photo.recognition.status).toBe('done');
+  });
+
+  it('a cutout (AI transform) is refused with 402 when the credits do not cover it, and costs nothing then', async () => {
+    const { token, workspace } = await signUp('vehicles');
+    const album = await makeAlbum(token, { title: `Stock ${crypto.randomUUID().slice(0, 6)}` });
+    const photo = await waitForRecognition(token, await uploadPhoto(token, album.id, image('png'), 'image/png', 'car.png'));
+    await setBalance(workspace.id, CREDIT_PRICES.cutout - 1);
+    const res = await call('POST', `/v1/photos/${photo.id}/cutout`, { token });
+    expect(res.status).toBe(402);
+    expect(res.data.error).toMatchObject({ code: 'INSUFFICIENT_CREDITS', requestId: expect.any(String) });
+    expect(await creditBalance(testDb(), workspace.id)).toBe(CREDIT_PRICES.cutout - 1);
   });
 });

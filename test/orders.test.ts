@@ -76,6 +76,14 @@ describe('runners buy photos', () => {
     const res = await checkout(album.slug, pack.id, photoIds[0]!);
     expect(res.status).toBe(409);
     expect(res.data.error.code).toBe('SELLER_NOT_PAYABLE');
+
+    // Guest checkout is budgeted per address (10 a minute).
+    const ip = `10.250.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const json = { email: buyer(), items: [{ packId: pack.id, photoId: photoIds[0] }] };
+    const statuses = [];
+    for (let i = 0; i < 11; i++) statuses.push((await call('POST', `/v1/public/albums/${album.slug}/checkout`, { json, ip })).status);
+    expect(statuses.slice(0, 10).every((s) => s === 409)).toBe(true);
+    expect(statuses[10]).toBe(429);
   });
 
   it('refuses bad carts: unknown pack, missing photo, photo of another album, bad email', async () => {

@@ -4,6 +4,7 @@ import { checkoutBody } from '../../shared/schemas/payments';
 import { loadConfig } from '../config';
 import type { AppEnv } from '../context';
 import { payments } from '../middleware/payments';
+import { guestBudget } from '../middleware/rate-limit';
 import { createOrderCheckout, orderBySession } from '../services/checkout';
 import { downloadLink } from '../services/downloads';
 import { publicAlbumBySlug } from '../services/gallery';
@@ -16,7 +17,7 @@ export const shopRoutes = new Hono<AppEnv>()
     const album = await publicAlbumBySlug(c.get('db'), c.req.param('slug'));
     return c.json({ packs: await listPacks(c.get('db'), album.id) });
   })
-  .post('/albums/:slug/checkout', payments, validate('json', checkoutBody), async (c) => {
+  .post('/albums/:slug/checkout', guestBudget('checkout'), payments, validate('json', checkoutBody), async (c) => {
     const origin = new URL(c.req.url).origin;
     return c.json(await createOrderCheckout(c.get('db'), c.get('stripe'), c.req.param('slug'), c.req.valid('json'), origin), 201);
   })
