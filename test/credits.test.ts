@@ -17,6 +17,10 @@ describe('credit ledger', () => {
     expect(data.prices).toMatchObject({ recognition: 1 });
     expect(data.ledger).toEqual([expect.objectContaining({ delta: STARTER_CREDITS, reason: 'starter', balanceAfter: STARTER_CREDITS })]);
     expect((await call('GET', '/v1/credits')).status).toBe(401);
+
+    const estimate = await call('GET', '/v1/credits/estimate?work=recognition&count=80', { token });
+    expect(estimate.data).toEqual({ work: 'recognition', count: 80, credits: 80, balance: STARTER_CREDITS, enough: false, missing: 80 - STARTER_CREDITS });
+    expect((await call('GET', '/v1/credits/estimate?work=teleport&count=1', { token })).data.error.code).toBe('VALIDATION_ERROR');
   });
 
   it('10 concurrent reservations against a 3-credit balance: exactly 3 succeed, never negative', async () => {

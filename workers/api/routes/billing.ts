@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { creditCheckoutBody, subscribeBody } from '../../shared/schemas/payments';
+import { creditCheckoutBody, estimateQuery, subscribeBody } from '../../shared/schemas/payments';
 import type { AppEnv } from '../context';
 import { payments } from '../middleware/payments';
 import { creditPackCheckout, listInvoices, portalLink, subscriptionCheckout } from '../services/billing';
-import { creditsOverview } from '../services/credits';
+import { creditsOverview, estimateCost } from '../services/credits';
 import { requireWorkspaceAdmin } from '../services/principal';
 import { validate } from '../validate';
 
@@ -13,6 +13,10 @@ const origin = (url: string) => new URL(url).origin;
 export const billingRoutes = new Hono<AppEnv>()
   .get('/credits', async (c) => {
     return c.json(await creditsOverview(c.get('db'), c.get('principal').workspaceId));
+  })
+  .get('/credits/estimate', validate('query', estimateQuery), async (c) => {
+    const { work, count } = c.req.valid('query');
+    return c.json(await estimateCost(c.get('db'), c.get('principal').workspaceId, work, count));
   })
   .use('/billing/*', payments)
   .post('/billing/credits', validate('json', creditCheckoutBody), async (c) => {

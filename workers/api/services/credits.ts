@@ -1,5 +1,5 @@
 import { and, count, eq } from 'drizzle-orm';
-import { CREDIT_PACKS, CREDIT_PRICES, PLANS } from '../../shared/billing/catalogue';
+import { CREDIT_PACKS, CREDIT_PRICES, PLANS, type PaidWork } from '../../shared/billing/catalogue';
 import { creditBalance, ledgerRows } from '../../shared/billing/credits';
 import { photos, workspaces } from '../../shared/db/schema';
 import type { Db } from '../context';
@@ -29,4 +29,11 @@ export async function creditsOverview(db: Db, workspaceId: string) {
     subscription: subscription?.id ? subscription : null,
     ledger,
   };
+}
+
+/** What `count` units of paid work would cost, shown before it starts, against the balance. */
+export async function estimateCost(db: Db, workspaceId: string, work: PaidWork, count: number) {
+  const balance = await creditBalance(db, workspaceId);
+  const credits = CREDIT_PRICES[work] * count;
+  return { work, count, credits, balance, enough: balance >= credits, missing: Math.max(0, credits - balance) };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DOWNLOAD_SIZES, PACK_SCOPES } from '../db/schema';
-import { CREDIT_PACKS, PLANS } from '../billing/catalogue';
+import { CREDIT_PACKS, CREDIT_PRICES, PLANS } from '../billing/catalogue';
 
 /** A price pack of an album: e.g. `{name:"One photo", scope:"photo", size:"original", amountCents:500}`. */
 export const createPackBody = z.object({
@@ -33,4 +33,10 @@ export const downloadQuery = z.object({
   expires: z.coerce.number().int().positive(),
   sig: z.string().min(10).max(100),
   size: z.enum(DOWNLOAD_SIZES).optional(),
+});
+
+/** `GET /v1/credits/estimate?work=recognition&count=250`. */
+export const estimateQuery = z.object({
+  work: z.enum(Object.keys(CREDIT_PRICES) as [keyof typeof CREDIT_PRICES]),
+  count: z.coerce.number().int().min(1).max(100_000),
 });
