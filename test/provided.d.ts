@@ -6,5 +6,9 @@ declare module 'vitest' {
     images: Record<string, string>;
     /** Where the test run's vision service listens, and its secret. */
     vision: { url: string; secret: string };
+    /** The Stripe stand-in (pull-mode webhooks) and the webhook signing secret the Worker checks. */
+    stripe: { url: string; webhookSecret: string };
+    /** The Resend stand-in. */
+    resend: { url: string };
   }
 }

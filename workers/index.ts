@@ -1,5 +1,22 @@
-import type { PipelineMessage } from './shared/messages';
+import { drizzle } from 'drizzle-orm/d1';
+import type { EmailMessage, PipelineMessage } from './shared/messages';
+import * as schema from './shared/db/schema';
 import { app } from './api/app';
-import { queue } from './pipeline';
+import { emailQueue } from './email/consumer';
+import { requeueStale } from './email/outbox';
+import { queue as pipelineQueue } from './pipeline';
 
-export default { fetch: app.fetch, queue } satisfies ExportedHandler<Env, PipelineMessage>;
+type QueueMessage = PipelineMessage | EmailMessage;
+
+/** Each queue has its consumer: the email outbox, or the photo pipeline (and its dead letters). */
+async function queue(batch: MessageBatch<QueueMessage>, env: Env): Promise<void> {
+  if (batch.queue === 'vitrine-emails') return emailQueue(batch as MessageBatch<EmailMessage>, env);
+  return pipelineQueue(batch as MessageBatch<PipelineMessage>, env);
+}
+
+/** Cron: outbox emails whose queue message was lost are queued again. */
+async function scheduled(_controller: ScheduledController, env: Env): Promise<void> {
+  await requeueStale(drizzle(env.DB, { schema }), env.EMAIL_QUEUE);
+}
+
+export default { fetch: app.fetch, queue, scheduled } satisfies ExportedHandler<Env, QueueMessage>;

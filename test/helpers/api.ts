@@ -40,3 +40,12 @@ export async function call(method: string, path: string, options: CallOptions = 
   const data: any = text && res.headers.get('Content-Type')?.includes('json') ? JSON.parse(text) : text;
   return { status: res.status, headers: res.headers, data };
 }
+
+/** A request whose answer is binary (downloads, ZIPs): the body as bytes. */
+export async function callBytes(method: string, path: string) {
+  const ctx = createExecutionContext();
+  const res = await app.request(`http://vitrine.test${path}`, { method }, testEnv, ctx);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  await waitOnExecutionContext(ctx);
+  return { status: res.status, headers: res.headers, bytes };
+}

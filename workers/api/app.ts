@@ -9,6 +9,13 @@ import { requestId } from './middleware/request-id';
 import { albumsRoutes } from './routes/albums';
 import { apiKeysRoutes } from './routes/api-keys';
 import { auth } from './routes/auth';
+import { billingRoutes } from './routes/billing';
+import { devMail } from './routes/dev-mail';
+import { downloadsRoutes } from './routes/downloads';
+import { packsRoutes } from './routes/packs';
+import { payoutsRoutes } from './routes/payouts';
+import { shopRoutes } from './routes/shop';
+import { stripeWebhooks } from './routes/stripe-webhooks';
 import { health } from './routes/health';
 import { me } from './routes/me';
 import { photosRoutes } from './routes/photos';
@@ -19,12 +26,16 @@ import { startListRoutes } from './routes/start-list';
 import { tagsRoutes } from './routes/tags';
 import { visionRoutes } from './routes/vision';
 
-/** Routes that need no session: health, sign-up/in, signed upload URLs (the signature is the credential), the public gallery. */
+/** Routes that need no session: health, sign-up/in, signed upload and download URLs and Stripe webhooks (the signature is the credential), the public gallery and shop, the dev mailbox. */
 const open = new Hono<AppEnv>()
   .route('/health', health)
   .route('/v1/auth', auth)
   .route('/v1/uploads', signedUploads)
   .route('/v1/public', publicRoutes)
+  .route('/v1/public', shopRoutes)
+  .route('/v1/webhooks', stripeWebhooks)
+  .route('/v1/downloads', downloadsRoutes)
+  .route('/dev/mail', devMail)
   .route('/', seoRoutes);
 
 /** Everything else under /v1 runs after request id -> auth -> rate limit. */
@@ -36,7 +47,10 @@ const api = new Hono<AppEnv>()
   .route('/photos', photosRoutes)
   .route('/', tagsRoutes)
   .route('/', startListRoutes)
-  .route('/', visionRoutes);
+  .route('/', visionRoutes)
+  .route('/', billingRoutes)
+  .route('/', packsRoutes)
+  .route('/payouts', payoutsRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(requestId, database)

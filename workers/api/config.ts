@@ -11,6 +11,14 @@ const configSchema = z.object({
   R2_BUCKET_NAME: z.string().default(''),
   R2_ACCESS_KEY_ID: z.string().default(''),
   R2_SECRET_ACCESS_KEY: z.string().default(''),
+  // Payments and email are optional: without keys those endpoints answer 503 and emails wait in the outbox.
+  STRIPE_SECRET_KEY: z.string().default(''),
+  STRIPE_WEBHOOK_SECRET: z.string().default(''),
+  STRIPE_API_URL: z.union([z.literal(''), z.url()]).default(''),
+  RESEND_API_KEY: z.string().default(''),
+  RESEND_API_URL: z.union([z.literal(''), z.url()]).default(''),
+  EMAIL_FROM: z.string().default('Vitrine <no-reply@vitrine.dev>'),
+  DEV_MAILBOX: z.string().default(''),
 });
 
 export type Config = {
@@ -21,6 +29,12 @@ export type Config = {
     /** Present when uploads are presigned against R2's S3 endpoint instead of the Worker route. */
     r2Presign: { accountId: string; bucket: string; accessKeyId: string; secretAccessKey: string } | null;
   };
+  /** Null without STRIPE_SECRET_KEY. `apiUrl` points the SDK at the local stand-in; empty = api.stripe.com. */
+  stripe: { secretKey: string; webhookSecret: string; apiUrl: string } | null;
+  /** Null without RESEND_API_KEY. `apiUrl` points the SDK at the local stand-in; empty = api.resend.com. */
+  email: { apiKey: string; apiUrl: string; from: string } | null;
+  /** The /dev/mail page (outbox viewer): `DEV_MAILBOX=on` in .dev.vars, never in production. */
+  devMailbox: boolean;
 };
 
 const cache = new WeakMap<object, Config>();
@@ -50,6 +64,9 @@ export function loadConfig(env: Env): Config {
           }
         : null,
     },
+    stripe: e.STRIPE_SECRET_KEY ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiUrl: e.STRIPE_API_URL } : null,
+    email: e.RESEND_API_KEY ? { apiKey: e.RESEND_API_KEY, apiUrl: e.RESEND_API_URL, from: e.EMAIL_FROM } : null,
+    devMailbox: e.DEV_MAILBOX === 'on',
   };
   cache.set(env, config);
   return config;

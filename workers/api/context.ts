@@ -1,5 +1,6 @@
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import type * as schema from '../shared/db/schema';
+import type { Stripe } from './lib/stripe';
 import type { Principal } from './services/principal';
 
 export type Db = DrizzleD1Database<typeof schema>;
@@ -11,5 +12,7 @@ export type AppEnv = {
     requestId: string;
     db: Db;
     principal: Principal;
+    /** Set by the `payments` middleware on the routes that talk to Stripe. */
+    stripe: Stripe;
   };
 };

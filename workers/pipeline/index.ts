@@ -7,6 +7,7 @@ import type { PipelineMessage } from '../shared/messages';
 import { markFailed } from './jobs/failed';
 import { recognisePhoto } from './jobs/recognise';
 import { processUploadedPhoto, rerenderPhoto } from './jobs/variants';
+import { resumeAwaitingRecognition } from './paid-work';
 
 /** Exponential backoff for transient failures: 10 s, 20 s, 40 s, ... capped at 10 min. */
 export const retryDelaySeconds = (attempts: number) => Math.min(600, 10 * 2 ** Math.max(0, attempts - 1));
@@ -19,6 +20,8 @@ async function run(message: PipelineMessage, env: Env): Promise<void> {
       return recognisePhoto(env, message.photoId);
     case 'photo.rerender':
       return rerenderPhoto(env, message.photoId);
+    case 'credits.granted':
+      return resumeAwaitingRecognition(env, message.workspaceId);
   }
 }
 

@@ -6,4 +6,10 @@ export type PhotoRecognise = { type: 'photo.recognise'; photoId: string; workspa
 /** The album's watermark changed: draw the variants again from the original. */
 export type PhotoRerender = { type: 'photo.rerender'; photoId: string; workspaceId: string };
 
-export type PipelineMessage = PhotoUploaded | PhotoRecognise | PhotoRerender;
+/** Credits were granted: photos waiting for credits get theirs and are read. */
+export type CreditsGranted = { type: 'credits.granted'; workspaceId: string };
+
+export type PipelineMessage = PhotoUploaded | PhotoRecognise | PhotoRerender | CreditsGranted;
+
+/** Send one row of the email outbox (workers/email). */
+export type EmailMessage = { type: 'email.send'; emailId: string };

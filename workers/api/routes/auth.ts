@@ -6,11 +6,14 @@ import { AppError } from '../errors';
 import { clientIp } from '../middleware/rate-limit';
 import { login, register } from '../services/accounts';
 import { validate } from '../validate';
+import { queueEmail } from '../../email/outbox';
 
 export const auth = new Hono<AppEnv>()
   .post('/register', validate('json', registerBody), async (c) => {
     const body = c.req.valid('json');
     const result = await register(c.get('db'), body, loadConfig(c.env).jwt, c.get('requestId'));
+    const welcome = { template: 'welcome' as const, name: result.user.name, appUrl: new URL(c.req.url).origin };
+    await queueEmail(c.get('db'), c.env.EMAIL_QUEUE, `welcome:${result.user.id}`, result.user.email, welcome);
     return c.json(result, 201);
   })
   .post('/login', validate('json', loginBody), async (c) => {

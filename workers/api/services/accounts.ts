@@ -7,6 +7,8 @@ import { isUniqueViolation } from '../lib/db-errors';
 import { newId } from '../../shared/ids';
 import { signUserToken, type JwtConfig } from '../lib/jwt';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../lib/password';
+import { grantStatements } from '../../shared/billing/credits';
+import { STARTER_CREDITS } from '../../shared/billing/catalogue';
 import { auditInsert } from './audit';
 
 export const publicUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, createdAt: u.createdAt });
@@ -25,6 +27,7 @@ export async function register(db: Db, input: RegisterBody, jwt: JwtConfig, requ
       db.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash }),
       db.insert(workspaces).values({ id: workspaceId, ...input.workspace }),
       db.insert(memberships).values({ workspaceId, userId, role: 'owner' }),
+      ...grantStatements(db, workspaceId, STARTER_CREDITS, 'starter', workspaceId),
       auditInsert(db, { workspaceId, actorUserId: userId, action: 'user.registered', targetType: 'user', targetId: userId, requestId }),
     ]);
   } catch (err) {
@@ -50,6 +53,7 @@ export async function createWorkspace(db: Db, userId: string, input: Pick<Worksp
   await db.batch([
     db.insert(workspaces).values({ id: workspaceId, ...input }),
     db.insert(memberships).values({ workspaceId, userId, role: 'owner' }),
+    ...grantStatements(db, workspaceId, STARTER_CREDITS, 'starter', workspaceId),
     auditInsert(db, { workspaceId, actorUserId: userId, action: 'workspace.created', targetType: 'workspace', targetId: workspaceId, requestId }),
   ]);
   const workspace = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).get();

@@ -7,6 +7,8 @@ import { relativeBox } from '../../vision/tags';
 import { VisionUnavailableError } from '../../vision/types';
 import type { Db } from '../context';
 import { AppError } from '../errors';
+import { CREDIT_PRICES } from '../../shared/billing/catalogue';
+import { commitStatement, refundCredits, reserveCredits } from '../../shared/billing/credits';
 import { auditInsert, type Actor } from './audit';
 import { getPhoto } from './photos';
 
@@ -50,7 +52,15 @@ export async function readPlate(db: Db, env: Env, workspaceId: string, source: {
  */
 export async function cutoutPhoto(db: Db, env: Env, actor: Actor, photoId: string) {
   const { photo, bytes } = await webVariant(db, env.PHOTOS, actor.workspaceId, photoId);
-  const result = await visionCall(() => cutoutFor(env).cutout(bytes, 'image/webp'));
+  // An AI transform is paid: reserved before, refunded if the engine fails, committed with the result.
+  const reference = `cutout:${photo.id}:${actor.requestId}`;
+  if (!(await reserveCredits(db, actor.workspaceId, CREDIT_PRICES.cutout, reference))) {
+    throw new AppError('INSUFFICIENT_CREDITS', `A cutout costs ${CREDIT_PRICES.cutout} credits; buy credits or subscribe`);
+  }
+  const result = await visionCall(() => cutoutFor(env).cutout(bytes, 'image/webp')).catch(async (err) => {
+    await refundCredits(db, actor.workspaceId, reference);
+    throw err;
+  });
   const reasons = [
     ...(result.subjectArea < 0.08 ? ['the subject covers under 8% of the photo: maybe a detail (plate, logo) was kept, not the vehicle'] : []),
     ...(result.subjectArea > 0.95 ? ['almost nothing was removed'] : []),
@@ -61,6 +71,7 @@ export async function cutoutPhoto(db: Db, env: Env, actor: Actor, photoId: strin
   await db.batch([
     db.update(photos).set({ cutout: info, updatedAt: new Date() }).where(eq(photos.id, photo.id)),
     auditInsert(db, { ...actor, action: 'photo.cutout', targetType: 'photo', targetId: photo.id, data: { doubtful: info.doubtful } }),
+    commitStatement(db, actor.workspaceId, reference),
   ]);
   return { ...info, url: `/v1/photos/${photo.id}/cutout.png` };
 }

@@ -11,6 +11,8 @@ import { photoKeys } from '../../shared/r2-keys';
 import { newId } from '../../shared/ids';
 import { textReaderFor } from '../../vision/providers';
 import { tagsFromReading } from '../../vision/tags';
+import { commitStatement } from '../../shared/billing/credits';
+import { recognitionReference } from '../paid-work';
 
 /** The photo is not `ready` yet (its variants job is still finishing): try again shortly. */
 export class NotReadyYet extends Error {}
@@ -24,7 +26,8 @@ export async function recognisePhoto(env: Env, photoId: string): Promise<void> {
     .innerJoin(workspaces, eq(workspaces.id, photos.workspaceId))
     .where(eq(photos.id, photoId))
     .get();
-  if (!row || row.photo.recognition === 'done' || row.photo.recognition === 'skipped') return;
+  // Only `queued` work holds a reserved credit: anything else is finished or not paid for.
+  if (!row || row.photo.recognition !== 'queued') return;
   if (row.photo.status !== 'ready') throw new NotReadyYet(`photo ${photoId} is ${row.photo.status}`);
 
   const web = await env.PHOTOS.get(photoKeys(photoId).web);
@@ -43,5 +46,6 @@ export async function recognisePhoto(env: Env, photoId: string): Promise<void> {
       .set({ recognition: 'done', recognitionNote: `${tags.length} ${row.kind === 'vehicles' ? 'plate' : 'bib'}(s) read`, updatedAt: new Date() })
       .where(eq(photos.id, photoId)),
     db.update(albums).set({ contentVersion: sql`${albums.contentVersion} + 1` }).where(eq(albums.id, row.album.id)),
+    commitStatement(db, row.photo.workspaceId, recognitionReference(photoId)),
   ]);
 }

@@ -20,6 +20,8 @@ import { hammingDistance } from '../image/phash';
 import { LIMITS, RejectError } from '../limits';
 import { PROBE_BYTES, probeImage } from '../probe';
 import { renderVariants, webSized, type Rendered } from '../render';
+import { AWAITING_CREDITS_NOTE, reserveRecognition } from '../paid-work';
+import { notifyIfAlbumFinished, notifyIfCreditsLow } from '../notify';
 
 type Db = ReturnType<typeof drizzle<typeof schema>>;
 /** Finished (`ready`, `rejected`), or not uploaded yet (`pending`): nothing for this job to do. */
@@ -62,7 +64,11 @@ async function publish(bucket: R2Bucket, photoId: string, rendered: Rendered) {
  * Whether to read bibs/plates: only where a workspace needs them, and never on exact duplicates
  * or blurry shots (the pre-filter before paid AI work).
  */
-function recognitionPlan(kind: WorkspaceKind, duplicateOf: string | null, isBlurry: boolean) {
+function recognitionPlan(
+  kind: WorkspaceKind,
+  duplicateOf: string | null,
+  isBlurry: boolean,
+): { recognition: Photo['recognition']; recognitionNote: string | null } {
   if (kind !== 'events' && kind !== 'vehicles') return { recognition: null, recognitionNote: null };
   if (duplicateOf) return { recognition: 'skipped' as const, recognitionNote: `exact duplicate of ${duplicateOf}` };
   if (isBlurry) return { recognition: 'skipped' as const, recognitionNote: 'too blurry to read' };
@@ -139,7 +145,12 @@ export async function processUploadedPhoto(env: Env, photoId: string): Promise<v
   try {
     const { decoded, rendered } = await drawVariants(env, photo, album);
     const duplicates = await findDuplicates(db, photo, decoded.sha256, rendered.phash);
-    const recognition = recognitionPlan(workspace.kind, duplicates.duplicateOf, rendered.isBlurry);
+    let recognition = recognitionPlan(workspace.kind, duplicates.duplicateOf, rendered.isBlurry);
+    // Reading is paid: reserve its credit first (a rerun finds the same reservation), or wait for credits.
+    if (recognition.recognition === 'queued' && !(await reserveRecognition(db, photo.workspaceId, photo.id))) {
+      recognition = { recognition: 'awaiting_credits' as const, recognitionNote: AWAITING_CREDITS_NOTE };
+    }
+    if (recognition.recognition === 'queued' || recognition.recognition === 'awaiting_credits') await notifyIfCreditsLow(env, db, photo.workspaceId);
     // Sent before the row says `ready`: if the batch below fails, this job reruns and the
     // recognise job, seeing a photo not ready yet, simply retries.
     if (recognition.recognition === 'queued') {
@@ -171,6 +182,7 @@ export async function processUploadedPhoto(env: Env, photoId: string): Promise<v
         .where(eq(photos.id, photo.id)),
       bumpAlbum(db, album),
     ]);
+    await notifyIfAlbumFinished(env, db, album.id, photo.workspaceId);
   } catch (err) {
     if (err instanceof RejectError) return markRejected(db, photo.id, err);
     throw err;

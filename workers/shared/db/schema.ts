@@ -15,6 +15,9 @@ export const ALBUM_VISIBILITIES = ['public', 'unlisted', 'private'] as const;
 /** `pending` = signed URL issued, bytes not confirmed yet; the pipeline takes over at `uploaded`. */
 export const PHOTO_STATUSES = ['pending', 'uploaded', 'processing', 'ready', 'rejected', 'failed'] as const;
 
+/** Bib/plate reading of a photo; only `queued` work holds a credit reservation. */
+export const RECOGNITION_STATUSES = ['queued', 'awaiting_credits', 'done', 'skipped', 'failed'] as const;
+
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
   email: text('email').notNull().unique(),
@@ -28,6 +31,19 @@ export const workspaces = sqliteTable('workspaces', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   kind: text('kind', { enum: WORKSPACE_KINDS }).notNull(),
+  /** Credits left; changed only together with a `credit_ledger` row (workers/api/services/credits.ts). */
+  creditBalance: integer('credit_balance').notNull().default(0),
+  /** The Stripe customer that pays for credits and subscriptions. */
+  stripeCustomerId: text('stripe_customer_id'),
+  /** The Connect Express account photo sales pay out to; `payable` once Stripe says it can take charges and payouts. */
+  stripeAccountId: text('stripe_account_id'),
+  payable: integer('payable', { mode: 'boolean' }).notNull().default(false),
+  /** `created` (seconds) of the last `account.updated` applied: older events arriving late are ignored. */
+  stripeAccountEventAt: integer('stripe_account_event_at'),
+  /** The current subscription (id, plan, Stripe status), if any. */
+  subscriptionId: text('subscription_id'),
+  subscriptionPlan: text('subscription_plan'),
+  subscriptionStatus: text('subscription_status'),
   createdAt: createdAt(),
 });
 
@@ -130,7 +146,8 @@ export const photos = sqliteTable(
     variantsVersion: integer('variants_version').notNull().default(0),
     processingMs: integer('processing_ms'),
     /** Reading bibs/plates after the variants: null (not applicable), queued, done, skipped (duplicate, blurry), failed. */
-    recognition: text('recognition', { enum: ['queued', 'done', 'skipped', 'failed'] }),
+    /** `awaiting_credits`: the workspace had no credit left; resumes when credits are granted. */
+    recognition: text('recognition', { enum: RECOGNITION_STATUSES }),
     recognitionNote: text('recognition_note'),
     /** Cutout quality hints from the last cutout: { subjectArea, touchesBorder, doubtful, reasons }. */
     cutout: text('cutout', { mode: 'json' }).$type<CutoutInfo | null>(),
@@ -228,6 +245,135 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_workspace_idx').on(t.workspaceId, t.createdAt)],
 );
 
+export const LEDGER_REASONS = ['starter', 'purchase', 'subscription', 'adjustment', 'reserve', 'commit', 'refund'] as const;
+
+/**
+ * Every credit change is a row, with the balance it left. `reference` ties a row to what caused
+ * it (a Checkout Session, an invoice, `recognise:<photoId>`); the unique index makes each
+ * (reason, reference) happen once, which is what makes grants, reservations and refunds idempotent.
+ */
+export const creditLedger = sqliteTable(
+  'credit_ledger',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    delta: integer('delta').notNull(),
+    reason: text('reason', { enum: LEDGER_REASONS }).notNull(),
+    reference: text('reference').notNull(),
+    balanceAfter: integer('balance_after').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('credit_ledger_once_idx').on(t.workspaceId, t.reason, t.reference),
+    index('credit_ledger_workspace_idx').on(t.workspaceId, t.createdAt),
+  ],
+);
+
+export const PACK_SCOPES = ['photo', 'bib', 'album'] as const;
+export const DOWNLOAD_SIZES = ['original', 'web'] as const;
+
+/** What a photographer sells from an album: one photo, all photos of a bib, or the whole album, at a size. */
+export const pricePacks = sqliteTable(
+  'price_packs',
+  {
+    id: text('id').primaryKey(),
+    albumId: text('album_id').notNull().references(() => albums.id, { onDelete: 'cascade' }),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    scope: text('scope', { enum: PACK_SCOPES }).notNull(),
+    size: text('size', { enum: DOWNLOAD_SIZES }).notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    currency: text('currency').notNull().default('eur'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('price_packs_album_idx').on(t.albumId)],
+);
+
+export const ORDER_STATUSES = ['pending', 'paid', 'expired'] as const;
+
+/** A runner's purchase (guest checkout: an email, no account). Downloads exist only once `paid`. */
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    albumId: text('album_id').notNull().references(() => albums.id, { onDelete: 'cascade' }),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    status: text('status', { enum: ORDER_STATUSES }).notNull().default('pending'),
+    /** The largest size bought: a web-size pack never unlocks originals. */
+    size: text('size', { enum: DOWNLOAD_SIZES }).notNull(),
+    subtotalCents: integer('subtotal_cents').notNull(),
+    feeCents: integer('fee_cents').notNull(),
+    totalCents: integer('total_cents').notNull(),
+    currency: text('currency').notNull(),
+    stripeSessionId: text('stripe_session_id'),
+    stripePaymentIntentId: text('stripe_payment_intent_id'),
+    paidAt: integer('paid_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('orders_session_idx').on(t.stripeSessionId), index('orders_workspace_idx').on(t.workspaceId, t.createdAt)],
+);
+
+/** The cart lines (pack + what it applies to) and their prices at checkout time. */
+export const orderItems = sqliteTable(
+  'order_items',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
+    packId: text('pack_id').notNull(),
+    photoId: text('photo_id'),
+    bib: text('bib'),
+    amountCents: integer('amount_cents').notNull(),
+  },
+  (t) => [index('order_items_order_idx').on(t.orderId)],
+);
+
+/** The photos an order unlocks, resolved at checkout (what the buyer saw is what they get). */
+export const orderPhotos = sqliteTable(
+  'order_photos',
+  {
+    orderId: text('order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
+    photoId: text('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.photoId] })],
+);
+
+/** Stripe events already handled: Stripe delivers at least once, sometimes twice, sometimes late. */
+export const stripeEvents = sqliteTable('stripe_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  createdAt: createdAt(),
+});
+
+export const EMAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
+
+/**
+ * Transactional outbox: an email is a row written in the same batch as what it announces, then
+ * sent by the email queue consumer. `dedupeKey` makes "the order-paid email" exist once.
+ */
+export const emailOutbox = sqliteTable(
+  'email_outbox',
+  {
+    id: text('id').primaryKey(),
+    dedupeKey: text('dedupe_key').notNull(),
+    to: text('to').notNull(),
+    template: text('template').notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    status: text('status', { enum: EMAIL_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    providerId: text('provider_id'),
+    lastError: text('last_error'),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('email_outbox_dedupe_idx').on(t.dedupeKey), index('email_outbox_status_idx').on(t.status, t.createdAt)],
+);
+
+export type PricePack = typeof pricePacks.$inferSelect;
+export type Order = typeof orders.$inferSelect;
+export type EmailRow = typeof emailOutbox.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Workspace = typeof workspaces.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { commitCredits, creditBalance, grantCredits, refundCredits, reserveCredits } from '../workers/shared/billing/credits';
+import { CREDIT_PRICES, STARTER_CREDITS } from '../workers/shared/billing/catalogue';
+import { markFailed } from '../workers/pipeline/jobs/failed';
+import { recognitionReference } from '../workers/pipeline/paid-work';
+import { call, testEnv } from './helpers/api';
+import { setBalance, testDb } from './helpers/credits';
+import { makeAlbum, signUp } from './helpers/factories';
+import { image, uploadPhoto, waitForPhoto, waitForRecognition } from './helpers/photos';
+
+describe('credit ledger', () => {
+  it('new workspaces start with the starter grant, shown with prices and the ledger', async () => {
+    const { token } = await signUp('events');
+    const { status, data } = await call('GET', '/v1/credits', { token });
+    expect(status).toBe(200);
+    expect(data.balance).toBe(STARTER_CREDITS);
+    expect(data.prices).toMatchObject({ recognition: 1 });
+    expect(data.ledger).toEqual([expect.objectContaining({ delta: STARTER_CREDITS, reason: 'starter', balanceAfter: STARTER_CREDITS })]);
+    expect((await call('GET', '/v1/credits')).status).toBe(401);
+
+    const estimate = await call('GET', '/v1/credits/estimate?work=recognition&count=80', { token });
+    expect(estimate.data).toEqual({ work: 'recognition', count: 80, credits: 80, balance: STARTER_CREDITS, enough: false, missing: 80 - STARTER_CREDITS });
+    expect((await call('GET', '/v1/credits/estimate?work=teleport&count=1', { token })).data.error.code).toBe('VALIDATION_ERROR');
+  });
+
+  it('10 concurrent reservations against a 3-credit balance: exactly 3 succeed, never negative', async () => {
+    const { workspace } = await signUp('events');
+    await setBalance(workspace.id, 3);
+    const db = testDb();
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => reserveCredits(db, workspace.id, 1, `job:${i}`)));
+    expect(results.filter(Boolean)).toHaveLength(3);
+    expect(await creditBalance(db, workspace.id)).toBe(0);
+    const rows = await db.query.creditLedger.findMany({ where: (l, { eq }) => eq(l.workspaceId, workspace.id) });
+    expect(rows.filter((r) => r.reason === 'reserve' && r.reference.startsWith('job:'))).toHaveLength(3);
+    expect(Math.min(...rows.map((r) => r.balanceAfter))).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a reservation is made once per reference, refunded once, and never after a commit', async () => {
+    const { workspace } = await signUp('events');
+    const db = testDb();
+    await setBalance(workspace.id, 5);
+    expect(await reserveCredits(db, workspace.id, 2, 'work:a')).toBe(true);
+    expect(await reserveCredits(db, workspace.id, 2, 'work:a')).toBe(true); // a redelivered job: no second debit
+    expect(await creditBalance(db, workspace.id)).toBe(3);
+    expect(await refundCredits(db, workspace.id, 'work:a')).toBe(true);
+    expect(await refundCredits(db, workspace.id, 'work:a')).toBe(false);
+    expect(await creditBalance(db, workspace.id)).toBe(5);
+
+    expect(await reserveCredits(db, workspace.id, 2, 'work:b')).toBe(true);
+    await commitCredits(db, workspace.id, 'work:b');
+    expect(await refundCredits(db, workspace.id, 'work:b')).toBe(false);
+    expect(await creditBalance(db, workspace.id)).toBe(3);
+    expect(await reserveCredits(db, workspace.id, 4, 'work:c')).toBe(false);
+    expect(await creditBalance(db, workspace.id)).toBe(3);
+  });
+
+  it('a grant with the same reference (a redelivered payment) counts once', async () => {
+    const { workspace } = await signUp('events');
+    const db = testDb();
+    expect(await grantCredits(db, workspace.id, 100, 'purchase', 'cs_same')).toBe(true);
+    expect(await grantCredits(db, workspace.id, 100, 'purchase', 'cs_same')).toBe(false);
+    expect(await creditBalance(db, workspace.id)).toBe(STARTER_CREDITS + 100);
+  });
+});
+
+describe('paid bib reading', () => {
+  it('costs one credit; a photo with no credit left waits (the owner is told), then resumes when credits are granted', async () => {
+    const { token, workspace, email } = await signUp('events');
+    const album = await makeAlbum(token, { title: `Paid ${crypto.randomUUID().slice(0, 6)}` });
+    await setBalance(workspace.id, 1);
+    const first = await waitForRecognition(token, await uploadPhoto(token, album.id, image('bib1234')));
+    expect(first.recognition.status).toBe('done');
+    expect((await call('GET', '/v1/credits', { token })).data.balance).toBe(0);
+
+    const second = await waitForPhoto(token, await uploadPhoto(token, album.id, image('bib308')));
+    expect(second.recognition.status).toBe('awaiting_credits');
+    const overview = (await call('GET', '/v1/credits', { token })).data;
+    expect(overview).toMatchObject({ balance: 0, awaitingCredits: { photos: 1, creditsNeeded: 1 } });
+    const mails = (await call('GET', '/dev/mail?format=json')).data.emails.filter((m: { to: string }) => m.to === email);
+    expect(mails.filter((m: { template: string }) => m.template === 'credits_low')).toHaveLength(1); // once per top-up, not per photo
+    expect(mails.filter((m: { template: string }) => m.template === 'processing_finished').length).toBeGreaterThanOrEqual(1);
+
+    await grantCredits(testDb(), workspace.id, 10, 'adjustment', 'test:resume');
+    await testEnv.PHOTO_QUEUE.send({ type: 'credits.granted', workspaceId: workspace.id });
+    const resumed = await waitForRecognition(token, second.id);
+    expect(resumed.recognition.status).toBe('done');
+    expect((await call('GET', `/v1/photos/${second.id}/tags`, { token })).data.tags.map((t: { value: string }) => t.value)).toEqual(['308']);
+    expect((await call('GET', '/v1/credits', { token })).data.balance).toBe(9);
+  });
+
+  it('a reading that finally fails gives its credit back exactly once, and a finished one keeps it', async () => {
+    const { token, workspace } = await signUp('events');
+    const album = await makeAlbum(token, { title: `Refund ${crypto.randomUUID().slice(0, 6)}` });
+    const done = await waitForRecognition(token, await uploadPhoto(token, album.id, image('bib1234')));
+    const db = testDb();
+    await setBalance(workspace.id, 2);
+    const failing = { type: 'photo.recognise' as const, photoId: 'pho_never_read', workspaceId: workspace.id };
+    expect(await reserveCredits(db, workspace.id, 1, recognitionReference(failing.photoId))).toBe(true);
+    expect(await creditBalance(db, workspace.id)).toBe(1);
+
+    await markFailed(testEnv, failing);
+    await markFailed(testEnv, failing); // the dead-letter queue delivers at least once too
+    expect(await creditBalance(db, workspace.id)).toBe(2);
+
+    await markFailed(testEnv, { type: 'photo.recognise', photoId: done.id, workspaceId: workspace.id });
+    expect(await creditBalance(db, workspace.id)).toBe(2);
+    expect((await call('GET', `/v1/photos/${done.id}`, { token })).data.photo.recognition.status).toBe('done');
+  });
+
+  it('a cutout (AI transform) is refused with 402 when the credits do not cover it, and costs nothing then', async () => {
+    const { token, workspace } = await signUp('vehicles');
+    const album = await makeAlbum(token, { title: `Stock ${crypto.randomUUID().slice(0, 6)}` });
+    const photo = await waitForRecognition(token, await uploadPhoto(token, album.id, image('png'), 'image/png', 'car.png'));
+    await setBalance(workspace.id, CREDIT_PRICES.cutout - 1);
+    const res = await call('POST', `/v1/photos/${photo.id}/cutout`, { token });
+    expect(res.status).toBe(402);
+    expect(res.data.error).toMatchObject({ code: 'INSUFFICIENT_CREDITS', requestId: expect.any(String) });
+    expect(await creditBalance(testDb(), workspace.id)).toBe(CREDIT_PRICES.cutout - 1);
+  });
+});

@@ -1,0 +1,17 @@
+import { Hono } from 'hono';
+import { loadConfig } from '../config';
+import type { AppEnv } from '../context';
+import { payments } from '../middleware/payments';
+import { applyStripeEvent, verifyStripeEvent } from '../services/stripe-events';
+
+/** Stripe's webhook endpoint: the signature is the credential; 2xx means "recorded, do not resend". */
+export const stripeWebhooks = new Hono<AppEnv>().post('/stripe', payments, async (c) => {
+  const config = loadConfig(c.env);
+  // The signature covers the exact bytes: read the raw body, never re-serialised JSON.
+  const event = await verifyStripeEvent(c.get('stripe'), config.stripe!.webhookSecret, await c.req.text(), c.req.header('Stripe-Signature'));
+  const deps = {
+    ...{ db: c.get('db'), photoQueue: c.env.PHOTO_QUEUE, emailQueue: c.env.EMAIL_QUEUE },
+    ...{ signingSecret: config.uploads.signingSecret, origin: new URL(c.req.url).origin },
+  };
+  return c.json(await applyStripeEvent(deps, event));
+});

@@ -1,0 +1,61 @@
+/**
+ * Transactional email templates: subject, HTML and plain text, rendered when the email is
+ * queued (the outbox row keeps exactly what was sent). Values are escaped; links are absolute.
+ */
+export type EmailTemplate =
+  | { template: 'welcome'; name: string; appUrl: string }
+  | { template: 'order_paid'; albumTitle: string; photoCount: number; totalCents: number; currency: string; downloadUrl: string; expiresAt: Date }
+  | { template: 'processing_finished'; albumTitle: string; ready: number; rejected: number; albumUrl: string }
+  | { template: 'credits_low'; balance: number; awaiting: number; billingUrl: string };
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const money = (cents: number, currency: string) => new Intl.NumberFormat('en-IE', { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
+
+function layout(title: string, paragraphs: string[], action?: { label: string; url: string }): string {
+  const button = action
+    ? `<p><a href="${esc(action.url)}" style="display:inline-block;padding:10px 18px;background:#111;color:#fff;border-radius:6px;text-decoration:none">${esc(action.label)}</a></p>`
+    : '';
+  return `<!doctype html><html><body style="font:16px/1.5 system-ui,sans-serif;color:#111;max-width:560px;margin:24px auto">
+<h1 style="font-size:20px">${esc(title)}</h1>${paragraphs.map((p) => `<p>${esc(p)}</p>`).join('')}${button}
+<p style="color:#777;font-size:13px">Vitrine</p></body></html>`;
+}
+
+const text = (paragraphs: string[], action?: { label: string; url: string }) => [...paragraphs, ...(action ? [`${action.label}: ${action.url}`] : [])].join('\n\n');
+
+function parts(t: EmailTemplate): { subject: string; title: string; paragraphs: string[]; action?: { label: string; url: string } } {
+  switch (t.template) {
+    case 'welcome':
+      return { subject: 'Welcome to Vitrine', title: `Welcome, ${t.name}`, paragraphs: ['Your workspace is ready, with free credits to try bib and plate reading.'], action: { label: 'Open Vitrine', url: t.appUrl } };
+    case 'order_paid':
+      return {
+        subject: `Your photos from ${t.albumTitle}`,
+        title: 'Thank you: your photos are ready',
+        paragraphs: [
+          `${t.photoCount} photo(s) from ${t.albumTitle}, ${money(t.totalCents, t.currency)} paid.`,
+          `Download them one by one or as a ZIP. The link works until ${t.expiresAt.toISOString().slice(0, 10)}.`,
+        ],
+        action: { label: 'Download my photos', url: t.downloadUrl },
+      };
+    case 'processing_finished':
+      return {
+        subject: `${t.albumTitle}: processing finished`,
+        title: 'Your photos are processed',
+        paragraphs: [`${t.ready} photo(s) ready${t.rejected ? `, ${t.rejected} refused (see the album for why)` : ''}.`],
+        action: { label: 'Open the album', url: t.albumUrl },
+      };
+    case 'credits_low':
+      return {
+        subject: 'Your Vitrine credits are running low',
+        title: 'Credits running low',
+        paragraphs: [`${t.balance} credit(s) left.${t.awaiting ? ` ${t.awaiting} photo(s) are waiting for credits to be read.` : ''}`],
+        action: { label: 'Buy credits', url: t.billingUrl },
+      };
+  }
+}
+
+export function renderEmail(t: EmailTemplate): RenderedEmail {
+  const p = parts(t);
+  return { subject: p.subject, html: layout(p.title, p.paragraphs, p.action), text: text(p.paragraphs, p.action) };
+}
