@@ -1,15 +1,28 @@
-// `npm start`: the whole product on one port, offline. Writes .dev.vars if missing, builds the
-// web app, applies D1 migrations to the local state, runs `wrangler dev` and seeds demo data.
+// `npm start`: the whole product on one port, offline. Writes .dev.vars if missing (or adds the
+// keys a newer .dev.vars.example brought), builds the web app, starts the vision service and the
+// Stripe/Resend stand-ins, applies D1 migrations to the local state, runs `wrangler dev` and seeds
+// demo data.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { runOrExit, startStack, startVision } from './lib/local-stack';
+import { startStandIns } from './stand-ins';
 import { seedDemo } from './seed-demo';
 
+const KEY_LINE = /^([A-Z_]+)=(.*)$/;
+const withFreshSecrets = (text: string) => text.replace(/=change-me[^\n]*/g, () => `=${randomBytes(32).toString('base64url')}`);
+
 function ensureDevVars() {
-  if (existsSync('.dev.vars')) return;
-  const secret = () => randomBytes(32).toString('base64url');
-  writeFileSync('.dev.vars', readFileSync('.dev.vars.example', 'utf8').replace(/=change-me[^\n]*/g, () => `=${secret()}`));
-  console.log('• wrote .dev.vars with fresh local secrets');
+  const example = readFileSync('.dev.vars.example', 'utf8');
+  if (!existsSync('.dev.vars')) {
+    writeFileSync('.dev.vars', withFreshSecrets(example));
+    console.log('• wrote .dev.vars with fresh local secrets');
+    return;
+  }
+  const have = new Set(Object.keys(devVars()));
+  const missing = example.split('\n').filter((line) => KEY_LINE.test(line) && !have.has(KEY_LINE.exec(line)![1]!));
+  if (missing.length === 0) return;
+  writeFileSync('.dev.vars', `${readFileSync('.dev.vars', 'utf8').trimEnd()}\n${withFreshSecrets(missing.join('\n'))}\n`);
+  console.log(`• added ${missing.length} new keys to .dev.vars`);
 }
 
 /** KEY=VALUE lines of .dev.vars (the Worker reads them itself; the vision service needs one). */
@@ -17,7 +30,7 @@ const devVars = () =>
   Object.fromEntries(
     readFileSync('.dev.vars', 'utf8')
       .split('\n')
-      .map((line) => /^([A-Z_]+)=(.*)$/.exec(line.trim()))
+      .map((line) => KEY_LINE.exec(line.trim()))
       .filter((m): m is RegExpExecArray => Boolean(m))
       .map((m) => [m[1], m[2]]),
   );
@@ -31,17 +44,26 @@ const visionSecret = devVars().VISION_SECRET;
 if (!visionSecret) throw new Error('.dev.vars has no VISION_SECRET: add one (see .dev.vars.example)');
 console.log(`• starting the vision service on port ${visionPort} (loading OCR and cutout models)`);
 const vision = await startVision({ port: visionPort, secret: visionSecret });
+const workerOrigin = `http://${process.env.HOST ?? '127.0.0.1'}:${port}`;
+console.log('• starting the Stripe and Resend stand-ins');
+const standIns = await startStandIns({
+  workerOrigin: workerOrigin.replace('0.0.0.0', '127.0.0.1'),
+  webhookSecret: devVars().STRIPE_WEBHOOK_SECRET!,
+  stripePort: Number(process.env.STRIPE_PORT ?? 12111),
+  resendPort: Number(process.env.RESEND_PORT ?? 12112),
+});
 console.log(`• applying migrations and starting wrangler dev on port ${port}`);
-const stack = await startStack({ port, host: process.env.HOST, vars: { VISION_URL: vision.origin } });
+const stack = await startStack({ port, host: process.env.HOST, vars: { VISION_URL: vision.origin, ...standIns.vars } });
 const stopAll = () => {
   stack.stop();
   vision.stop();
+  void standIns.close();
 };
 process.on('SIGINT', stopAll);
 process.on('SIGTERM', stopAll);
 stack.process.on('exit', (code) => {
   vision.stop();
-  process.exit(code ?? 0);
+  void standIns.close().finally(() => process.exit(code ?? 0));
 });
 
 try {
@@ -50,7 +72,8 @@ try {
   Vitrine is running: ${stack.origin}
   Demo login: ${demo.email} / ${demo.password}
   Demo album: ${demo.album.title} (id ${demo.album.id}, slug ${demo.album.slug})
-  API: ${stack.origin}/v1   Health: ${stack.origin}/health   Vision service: ${vision.origin}   Stop: Ctrl-C
+  API: ${stack.origin}/v1   Health: ${stack.origin}/health   Vision service: ${vision.origin}
+  Payments: Stripe stand-in ${standIns.stripe.url}   Emails sent: ${stack.origin}/dev/mail   Stop: Ctrl-C
 `);
 } catch (err) {
   console.error(`✗ ${(err as Error).message}`);

@@ -51,8 +51,13 @@ describe('runners buy photos', () => {
 
     const status = await call('GET', `/v1/public/orders/${started.data.order.id}?session_id=${sessionId}`);
     expect(status.data.order.status).toBe('paid');
-    const manifest = await call('GET', new URL(status.data.download.url).pathname + new URL(status.data.download.url).search);
+    const linkPath = new URL(status.data.download.url).pathname + new URL(status.data.download.url).search;
+    const manifest = await call('GET', linkPath);
     expect(manifest.status).toBe(200);
+    // A person clicking the link lands on the web app's downloads page, query intact.
+    const clicked = await call('GET', linkPath, { headers: { Accept: 'text/html,application/xhtml+xml' } });
+    expect(clicked.status).toBe(303);
+    expect(clicked.headers.get('Location')).toBe(linkPath.replace('/v1/downloads/', '/downloads/'));
     expect(manifest.data.photos.map((p: { id: string }) => p.id)).toEqual([photoIds[0]]);
 
     const zip = await fetchBytes(manifest.data.zip.original);

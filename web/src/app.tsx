@@ -5,7 +5,11 @@ import { Spinner } from './components/spinner';
 import { AlbumsPage } from './features/albums/albums-page';
 import { ApiKeysPage } from './features/api-keys/api-keys-page';
 import { LoginPage, RegisterPage } from './features/auth/auth-pages';
+import { BillingPage } from './features/billing/billing-page';
+import { PayoutsPage } from './features/payouts/payouts-page';
 import { ProShell } from './features/shell/pro-shell';
+import { DownloadsPage } from './features/shop/downloads-page';
+import { OrderPage } from './features/shop/order-page';
 
 // Visitors only ever load the gallery's code; pros load the album screen (with the uploader) when they open one.
 const GalleryPage = lazy(() => import('./features/gallery/gallery-page'));
@@ -18,12 +22,16 @@ export function App() {
     <Suspense fallback={<div className="grid min-h-dvh place-items-center"><Spinner label="Loading…" /></div>}>
       <Routes>
         <Route path="/e/:slug" element={<GalleryPage />} />
+        <Route path="/orders/:id" element={<OrderPage />} />
+        <Route path="/downloads/:orderId" element={<DownloadsPage />} />
         <Route path="/login" element={session ? <Navigate to="/albums" replace /> : <LoginPage />} />
         <Route path="/register" element={session ? <Navigate to="/albums" replace /> : <RegisterPage />} />
         <Route element={session ? <ProShell /> : <Navigate to="/login" replace />}>
           <Route path="/albums" element={<AlbumsPage />} />
           <Route path="/albums/:id/*" element={<AlbumPage />} />
           <Route path="/api-keys" element={<ApiKeysPage />} />
+          <Route path="/billing" element={<BillingPage />} />
+          <Route path="/payouts" element={<PayoutsPage />} />
         </Route>
         <Route path="*" element={<Navigate to={session ? '/albums' : '/login'} replace />} />
       </Routes>

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { createApiKeyBody } from '../../../workers/shared/schemas/api-keys';
 import type { createAlbumBody, updateAlbumBody } from '../../../workers/shared/schemas/albums';
 import type { createWorkspaceBody, loginBody, registerBody } from '../../../workers/shared/schemas/auth';
+import type { checkoutBody, createPackBody, creditCheckoutBody, subscribeBody } from '../../../workers/shared/schemas/payments';
 import type { tagAction } from '../../../workers/shared/schemas/tags';
 import type { completeUploadBody, UploadFile } from '../../../workers/shared/schemas/uploads';
 import { getSession, setSession } from './session';
@@ -104,6 +105,42 @@ export const api = {
     renewUpload: (id: string, partNumbers?: number[]) =>
       request<{ upload: T.UploadInstructions }>('POST', `/v1/photos/${id}/upload-url`, { json: partNumbers ? { partNumbers } : {} }),
     tag: (id: string, action: z.input<typeof tagAction>) => request<{ tags: T.Tag[] }>('POST', `/v1/photos/${id}/tags`, { json: action }),
+  },
+
+  packs: {
+    list: (albumId: string) => request<{ packs: T.Pack[] }>('GET', `/v1/albums/${albumId}/packs`),
+    create: (albumId: string, body: z.input<typeof createPackBody>) => request<{ pack: T.Pack }>('POST', `/v1/albums/${albumId}/packs`, { json: body }),
+    remove: (packId: string) => request<void>('DELETE', `/v1/packs/${packId}`),
+  },
+
+  payouts: {
+    get: () => request<{ accountId: string | null; payable: boolean }>('GET', '/v1/payouts'),
+    onboard: () => request<{ accountId: string; url: string; expiresAt: string }>('POST', '/v1/payouts/onboarding'),
+    orders: (cursor?: string | null) => request<T.Page<'orders', T.Sale>>('GET', `/v1/orders${query({ cursor, limit: 50 })}`),
+  },
+
+  billing: {
+    credits: () => request<T.Credits>('GET', '/v1/credits'),
+    estimate: (work: 'recognition' | 'cutout', count: number) =>
+      request<{ credits: number; balance: number; enough: boolean; missing: number }>('GET', `/v1/credits/estimate${query({ work, count })}`),
+    buyCredits: (body: z.input<typeof creditCheckoutBody>) => request<{ checkoutUrl: string }>('POST', '/v1/billing/credits', { json: body }),
+    subscribe: (body: z.input<typeof subscribeBody>) => request<{ checkoutUrl: string }>('POST', '/v1/billing/subscription', { json: body }),
+    portal: () => request<{ url: string }>('POST', '/v1/billing/portal'),
+    invoices: () => request<{ invoices: T.Invoice[] }>('GET', '/v1/billing/invoices'),
+  },
+
+  shop: {
+    packs: (slug: string) => request<{ packs: T.Pack[] }>('GET', `/v1/public/albums/${slug}/packs`, { anonymous: true }),
+    checkout: (slug: string, body: z.input<typeof checkoutBody>) =>
+      request<{ order: T.NewOrder; checkoutUrl: string }>('POST', `/v1/public/albums/${slug}/checkout`, { json: body, anonymous: true }),
+    order: (id: string, sessionId: string) =>
+      request<{ order: { id: string; status: string; totalCents: number; currency: string }; download: { url: string; expiresAt: string } | null }>(
+        'GET',
+        `/v1/public/orders/${id}${query({ session_id: sessionId })}`,
+        { anonymous: true },
+      ),
+    downloads: (orderId: string, link: { expires: string; sig: string }) =>
+      request<T.Downloads>('GET', `/v1/downloads/${orderId}${query(link)}`, { anonymous: true }),
   },
 
   apiKeys: {

@@ -86,3 +86,35 @@ export type PublicPhoto = {
   web: Variant;
 };
 export type PublicPhotosPage = { photos: PublicPhoto[]; nextCursor: string | null; runners?: { bib: string; name: string; category: string | null }[] };
+
+export type Pack = { id: Id; name: string; scope: 'photo' | 'bib' | 'album'; size: 'original' | 'web'; amountCents: number; currency: string };
+export type NewOrder = { id: Id; status: string; photoCount: number; subtotalCents: number; feeCents: number; totalCents: number; currency: string };
+export type Sale = {
+  id: Id;
+  albumId: Id;
+  email: string;
+  status: string;
+  size: 'original' | 'web';
+  subtotalCents: number;
+  feeCents: number;
+  totalCents: number;
+  payoutCents: number;
+  currency: string;
+  paidAt: string | null;
+};
+export type LedgerRow = { id: Id; delta: number; reason: string; reference: string | null; balanceAfter: number; createdAt: string };
+export type Credits = {
+  balance: number;
+  prices: { recognition: number; cutout: number };
+  awaitingCredits: { photos: number; creditsNeeded: number };
+  packs: { id: 'credits_100' | 'credits_500' | 'credits_2000'; credits: number; amountCents: number; name: string }[];
+  plans: { id: 'starter_monthly' | 'pro_monthly'; credits: number; amountCents: number; name: string }[];
+  subscription: { id: string; plan?: string; status?: string; currentPeriodEnd?: string } | null;
+  ledger: LedgerRow[];
+};
+export type Invoice = { id: string; number: string | null; status: string; amountPaidCents: number; currency: string; createdAt: string; url: string | null; pdf: string | null };
+export type Downloads = {
+  order: { id: Id; size: 'original' | 'web'; photoCount: number; expiresAt: string };
+  zip: { original?: string; web: string };
+  photos: { id: Id; name: string; original?: string; web: string }[];
+};

@@ -28,3 +28,7 @@ export function formatDate(iso: string | null): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** 500 -> "5,00 €" (in the reader's locale). */
+export const formatMoney = (cents: number, currency = 'eur') =>
+  new Intl.NumberFormat(undefined, { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);

@@ -11,6 +11,10 @@ const PRIVATE = 'private, no-store';
 /** A paid order's photos, behind the signed link emailed to the buyer (the signature is the credential). */
 export const downloadsRoutes = new Hono<AppEnv>()
   .get('/:orderId', validate('query', downloadQuery), async (c) => {
+    // A person clicking the emailed link gets the web app's downloads page, which reads this JSON.
+    if (c.req.header('Accept')?.includes('text/html')) {
+      return c.redirect(`/downloads/${c.req.param('orderId')}${new URL(c.req.url).search}`, 303);
+    }
     const link = c.req.valid('query');
     const order = await orderFromLink(c.get('db'), loadConfig(c.env).uploads.signingSecret, c.req.param('orderId'), link);
     const list = await orderedPhotos(c.get('db'), order.id);

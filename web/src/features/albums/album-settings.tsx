@@ -8,6 +8,7 @@ import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { Field, FormError, SelectField } from '../../components/field';
 import { AlbumForm } from './album-form';
+import { AlbumPacks } from './album-packs';
 import { WatermarkPreview } from './watermark-preview';
 
 const Card = ({ title, children }: { title: string; children: React.ReactNode }) => (
@@ -36,6 +37,9 @@ export function AlbumSettings({ album, photos, onSaved }: { album: Album; photos
       </Card>
       <Card title="Watermark">
         <WatermarkEditor album={album} sample={photos.find((p) => p.variants)} onSaved={onSaved} />
+      </Card>
+      <Card title="Prices">
+        <AlbumPacks albumId={album.id} />
       </Card>
       <Card title="Delete album">
         <DeleteAlbum album={album} />

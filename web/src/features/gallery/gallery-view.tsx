@@ -13,6 +13,9 @@ import { useFavourites } from './use-favourites';
 import { useGalleryPhotos } from './use-gallery-photos';
 import { useGalleryUrl } from './use-gallery-url';
 import { useOpenPhoto } from './use-open-photo';
+import { CheckoutDialog } from './shop/checkout-dialog';
+import { BuyPhotoButtons, ShopBar } from './shop/shop-bar';
+import { type CartItem, useShop } from './shop/use-shop';
 
 /** The browsing part of the gallery: search, favourites filter, the grid and the lightbox. */
 export function GalleryView({ album }: { album: PublicAlbum }) {
@@ -20,6 +23,9 @@ export function GalleryView({ album }: { album: PublicAlbum }) {
   const results = useGalleryPhotos(album.slug, url.query);
   const favourites = useFavourites(album.slug);
   const [favouritesOnly, setFavouritesOnly] = useState(false);
+  const shop = useShop(album.slug);
+  const [cartOpen, setCartOpen] = useState(false);
+  const cancelled = new URLSearchParams(window.location.search).get('checkout') === 'cancelled';
   const list = favouritesOnly ? favourites.photos : results.photos;
   const { index, focusRequest } = useOpenPhoto({
     photoId: url.photoId,
@@ -41,6 +47,12 @@ export function GalleryView({ album }: { album: PublicAlbum }) {
     },
     [setQuery],
   );
+  const describe = (item: CartItem) =>
+    item.bib ? `bib ${item.bib}` : item.photoId ? photoName(item.photoId) : `all ${album.photoCount} photos`;
+  const photoName = (id: string) => {
+    const i = list.findIndex((p) => p.id === id);
+    return i >= 0 ? labelFor(i) : 'one photo';
+  };
   const paged = !favouritesOnly;
   const total = paged && !url.query ? Math.max(album.photoCount, list.length) : list.length;
 
@@ -54,6 +66,8 @@ export function GalleryView({ album }: { album: PublicAlbum }) {
       </div>
       <div className="px-2 sm:px-0">
         {paged && url.query && <RunnerChips runners={results.runners} onPick={search} />}
+        {cancelled && <p role="status" className="mt-3 rounded-lg bg-slate-100 px-3 py-2 text-sm">Payment cancelled: nothing was charged, your cart is kept.</p>}
+        <ShopBar shop={shop} query={url.query} onOpenCart={() => setCartOpen(true)} />
         <ResultsSummary favouritesOnly={favouritesOnly} query={url.query} count={list.length} more={paged && results.hasMore} busy={paged && results.initial} />
       </div>
 
@@ -101,8 +115,10 @@ export function GalleryView({ album }: { album: PublicAlbum }) {
           onClose={url.closePhoto}
           isFavourite={favourites.has}
           onToggleFavourite={favourites.toggle}
+          actions={(photo) => <BuyPhotoButtons shop={shop} photoId={photo.id} />}
         />
       )}
+      <CheckoutDialog open={cartOpen} onClose={() => setCartOpen(false)} slug={album.slug} shop={shop} describe={describe} />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { ChevronLeft, ChevronRight, X } from 'lucide-react';
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type { PublicPhoto } from '../../api/types';
 import { Spinner } from '../../components/spinner';
 import { FavouriteButton } from './favourite-button';
@@ -19,6 +19,8 @@ type Props = {
   onClose: () => void;
   isFavourite: (id: string) => boolean;
   onToggleFavourite: (photo: PublicPhoto) => void;
+  /** What can be done with the photo besides looking (buying it). */
+  actions?: (photo: PublicPhoto) => ReactNode;
 };
 
 /** How close to the end of the loaded photos the next page is asked for. */
@@ -108,6 +110,7 @@ export function Lightbox(props: Props) {
             </time>
           )}
         </p>
+        {props.actions?.(photo)}
         <FavouriteButton active={props.isFavourite(photo.id)} onToggle={() => props.onToggleFavourite(photo)} className="bg-white/10" />
         <button type="button" aria-label="Close" title="Close (Esc)" ref={closeButton} onClick={onClose} className={iconButton}>
           <X className="size-6" aria-hidden />

@@ -1,4 +1,4 @@
-import { Camera, KeyRound, LogOut, Images } from 'lucide-react';
+import { Banknote, Camera, Coins, Images, KeyRound, LogOut } from 'lucide-react';
 import { createContext, useContext } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../../api/client';
@@ -55,8 +55,14 @@ export function ProShell() {
             <NavLink to="/albums" className={navClass}>
               <Images className="size-4" aria-hidden /> Albums
             </NavLink>
+            <NavLink to="/payouts" className={navClass}>
+              <Banknote className="size-4" aria-hidden /> <span className="sr-only sm:not-sr-only">Sales</span>
+            </NavLink>
+            <NavLink to="/billing" className={navClass}>
+              <Coins className="size-4" aria-hidden /> <span className="sr-only sm:not-sr-only">Credits</span>
+            </NavLink>
             <NavLink to="/api-keys" className={navClass}>
-              <KeyRound className="size-4" aria-hidden /> API keys
+              <KeyRound className="size-4" aria-hidden /> <span className="sr-only sm:not-sr-only">API keys</span>
             </NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-2">

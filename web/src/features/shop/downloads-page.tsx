@@ -1,0 +1,52 @@
+import { Download, FileArchive } from 'lucide-react';
+import { useParams, useSearchParams } from 'react-router';
+import { api, apiUrl } from '../../api/client';
+import { Spinner } from '../../components/spinner';
+import { formatDate, plural } from '../../lib/format';
+import { useResource } from '../../lib/use-resource';
+
+const link = 'inline-flex min-h-10 items-center gap-2 rounded-lg px-4 py-2 text-sm font-medium';
+
+/** A paid order's downloads (the emailed link): the whole order as a ZIP in either size, or photo by photo. */
+export function DownloadsPage() {
+  const { orderId = '' } = useParams();
+  const [params] = useSearchParams();
+  const downloads = useResource(() => api.shop.downloads(orderId, { expires: params.get('expires') ?? '', sig: params.get('sig') ?? '' }), [orderId]);
+  const data = downloads.data;
+  return (
+    <main className="mx-auto max-w-2xl px-4 py-10">
+      <h1 className="text-2xl font-bold">Your photos</h1>
+      {downloads.error ? (
+        <p role="alert" className="mt-4 text-red-700">{downloads.error.message}</p>
+      ) : !data ? (
+        <Spinner label="Loading your order…" />
+      ) : (
+        <>
+          <p className="mt-2 text-slate-600">
+            {plural(data.order.photoCount, 'photo')} · this link works until {formatDate(data.order.expiresAt)}
+          </p>
+          <div className="mt-5 flex flex-wrap gap-2">
+            {data.zip.original && (
+              <a className={`${link} bg-brand-600 text-white hover:bg-brand-700`} href={apiUrl(data.zip.original)}>
+                <FileArchive className="size-4" aria-hidden /> Download all (originals, ZIP)
+              </a>
+            )}
+            <a className={`${link} ${data.zip.original ? 'bg-white ring-1 ring-slate-300' : 'bg-brand-600 text-white'}`} href={apiUrl(data.zip.web)}>
+              <FileArchive className="size-4" aria-hidden /> Download all (1600 px, ZIP)
+            </a>
+          </div>
+          <ul className="mt-6 divide-y divide-slate-200 rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
+            {data.photos.map((p) => (
+              <li key={p.id} className="flex items-center justify-between gap-2 px-4 py-2 text-sm">
+                <span className="truncate">{p.name}</span>
+                <a className="inline-flex items-center gap-1 text-brand-700 underline" href={apiUrl(p.original ?? p.web)} aria-label={`Download ${p.name}`}>
+                  <Download className="size-4" aria-hidden /> Download
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </main>
+  );
+}
