@@ -21,7 +21,7 @@ before(async () => {
 });
 after(async () => {
   await browser?.close();
-  stack?.close();
+  await stack?.close();
 });
 
 /** A signed-in pro on an empty album page. */

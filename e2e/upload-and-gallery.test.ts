@@ -27,7 +27,7 @@ before(async () => {
 });
 after(async () => {
   await browser?.close();
-  stack?.close();
+  await stack?.close();
 });
 
 test('a pro uploads a race and a runner finds their photos on a phone', { timeout: 600_000 }, () => withFailureShots(browser, async () => {

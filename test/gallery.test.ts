@@ -62,6 +62,8 @@ describe('public gallery JSON', () => {
     await call('GET', path);
     const again = await call('GET', path);
     expect(again.headers.get('X-Cache')).toBe('HIT');
+    // Browsers ask again each time (the edge answers): a runner must see photos tagged a second ago.
+    expect(again.headers.get('Cache-Control')).toBe('public, max-age=0, s-maxage=600');
     const added = await waitForPhoto(token, await uploadPhoto(token, album.id, image('orientation4')));
     const fresh = await call('GET', path);
     expect(fresh.headers.get('X-Cache')).toBe('MISS');

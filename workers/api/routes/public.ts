@@ -22,6 +22,12 @@ import { validate } from '../validate';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Gallery JSON: short, since new photos keep arriving during an event. */
 const SHORT = 'public, max-age=30, stale-while-revalidate=60';
+/**
+ * Photo lists: the edge copy is keyed by the album's content version, so it can never be stale and
+ * may live longer; browsers ask again every time (a runner searching during the event must see
+ * photos tagged a second ago), which the edge answers without touching D1.
+ */
+const PHOTO_LIST = 'public, max-age=0, s-maxage=600';
 
 const galleryPage = pageQuery.extend({
   limit: z.coerce.number().int().min(1).max(200).default(100),
@@ -47,7 +53,7 @@ export const publicRoutes = new Hono<AppEnv>()
     key.searchParams.set('__version', String(album.contentVersion));
     return fromEdgeCache(key.toString(), c.executionCtx, async () => {
       const response = Response.json(await listPublicPhotos(db, album.id, page, { bib, q }));
-      response.headers.set('Cache-Control', SHORT);
+      response.headers.set('Cache-Control', PHOTO_LIST);
       return response;
     });
   })
