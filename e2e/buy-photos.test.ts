@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { readZip } from '../test/helpers/zip';
+import { assertAccessible } from './lib/accessibility';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot, withFailureShots } from './lib/browser';
 import { createAlbumThroughUi, registerThroughUi, uniqueEmail, waitForProcessing } from './lib/flows';
 import { BIB, racePhotos } from './lib/photos';
@@ -72,6 +73,7 @@ test('a runner buys the photos of their bib; the photographer is paid and buys c
     await pro.getByRole('button', { name: 'Add pack' }).click();
     await pro.getByRole('list', { name: 'Price packs' }).getByText('All my photos').waitFor();
     await screenshot(pro, '12-prices');
+    await assertAccessible(pro, '12-prices');
     await pro.getByRole('link', { name: 'Photos' }).click();
     await pro.getByLabel('Choose photos').setInputFiles(await racePhotos(3, { bibs: 2, seed: 7000 }));
     await waitForProcessing(pro, 3);
@@ -91,6 +93,7 @@ test('a runner buys the photos of their bib; the photographer is paid and buys c
     assert.match((await cart.getByTestId('cart-total').textContent())!, /16[.,]00/);
     await cart.getByLabel('Your email').fill('runner@example.com');
     await screenshot(runner, '13-cart-phone');
+    await assertAccessible(runner, '13-cart-phone');
     await cart.getByRole('button', { name: /^Pay / }).click();
     await runner.getByRole('heading', { name: /Pay .*16[.,]00/ }).waitFor(); // the stand-in's hosted page
     await screenshot(runner, '14-stripe-checkout');
@@ -102,6 +105,7 @@ test('a runner buys the photos of their bib; the photographer is paid and buys c
     await runner.getByRole('heading', { name: 'Your photos' }).waitFor();
     await runner.getByText('2 photos').first().waitFor();
     await screenshot(runner, '16-downloads');
+    await assertAccessible(runner, '16-downloads');
     const zipHref = await runner.getByRole('link', { name: /Download all \(originals, ZIP\)/ }).getAttribute('href');
     const zip = await fetch(new URL(zipHref!, stack.origin));
     assert.equal(zip.status, 200);
@@ -124,5 +128,6 @@ test('a runner buys the photos of their bib; the photographer is paid and buys c
     await reloadUntil(pro, `${before + 100} credits`);
     await pro.getByRole('cell', { name: 'Credit pack bought' }).waitFor();
     await screenshot(pro, '17-credits');
+    await assertAccessible(pro, '17-credits');
   }),
 );

@@ -2,12 +2,14 @@
  * The whole path a pro and a runner take, in a real browser against the local stack:
  * register -> album -> start list -> upload 20 photos through the file input -> progress 100% ->
  * ready -> API key -> more photos from a script -> public gallery on a phone: infinite scroll,
- * search by bib and by name, lightbox.
+ * search by bib and by name, lightbox. Each screen passes axe-core's serious and critical checks
+ * (names, labels, alt text, contrast).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { api, sendAndComplete } from '../scripts/lib/api-client';
+import { assertAccessible } from './lib/accessibility';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot, withFailureShots } from './lib/browser';
 import { createAlbumThroughUi, registerThroughUi, uniqueEmail, waitForProcessing, waitForUploads } from './lib/flows';
 import { BIB, racePhotos } from './lib/photos';
@@ -34,8 +36,10 @@ test('a pro uploads a race and a runner finds their photos on a phone', { timeou
   const pro = await (await newContext(browser, stack.origin, DESKTOP)).newPage();
   await pro.goto('/login');
   await screenshot(pro, '01-login');
+  await assertAccessible(pro, '01-login');
   await registerThroughUi(pro, uniqueEmail('pro'));
   await screenshot(pro, '02-albums-empty');
+  await assertAccessible(pro, '02-albums-empty');
 
   const title = `Lyon Trail ${Date.now().toString(36)}`;
   const albumId = await createAlbumThroughUi(pro, title);
@@ -59,6 +63,7 @@ test('a pro uploads a race and a runner finds their photos on a phone', { timeou
   await pro.getByRole('list', { name: 'Files' }).waitFor({ state: 'hidden' });
   await pro.getByRole('button', { name: /race-001\.jpg — ready/ }).waitFor();
   await screenshot(pro, '04-album-ready');
+  await assertAccessible(pro, '04-album-ready');
 
   // A script with an API key adds more photos (the key is shown once, with a copy button).
   await pro.getByRole('link', { name: 'API keys' }).click();
@@ -68,6 +73,7 @@ test('a pro uploads a race and a runner finds their photos on a phone', { timeou
   const key = (await pro.getByTestId('new-api-key').textContent())!.trim();
   assert.match(key, /^vt_live_/);
   await screenshot(pro, '05-api-keys');
+  await assertAccessible(pro, '05-api-keys');
   await uploadWithApiKey(stack.origin, key, albumId, SCRIPT_PHOTOS);
 
   await pro.getByRole('link', { name: 'Albums' }).click();
@@ -78,6 +84,7 @@ test('a pro uploads a race and a runner finds their photos on a phone', { timeou
   await pro.getByRole('link', { name: 'Review bibs' }).click();
   await pro.getByLabel(/Bib number/).waitFor();
   await screenshot(pro, '06-review');
+  await assertAccessible(pro, '06-review');
   const slug = await gallerySlug(pro);
 
   // A runner on a phone.
@@ -87,6 +94,7 @@ test('a pro uploads a race and a runner finds their photos on a phone', { timeou
   const tiles = runner.getByRole('button', { name: /^Photo \d+/ });
   await tiles.first().waitFor();
   await screenshot(runner, '07-gallery-phone');
+  await assertAccessible(runner, '07-gallery-phone');
   // Infinite scroll: the second page is fetched (with the first page's cursor) as the runner scrolls.
   const pages: string[] = [];
   runner.on('request', (r) => r.url().includes('/photos?') && pages.push(r.url()));
@@ -99,6 +107,7 @@ test('a pro uploads a race and a runner finds their photos on a phone', { timeou
   await runner.waitForURL(new RegExp(`q=${BIB}`));
   await waitForCount(runner, tiles, 3);
   await screenshot(runner, '08-search-bib');
+  await assertAccessible(runner, '08-search-bib');
   await search.fill('marie dupont');
   await runner.getByText('3 photos for “marie dupont”').waitFor();
   await waitForCount(runner, tiles, 3);
@@ -108,6 +117,7 @@ test('a pro uploads a race and a runner finds their photos on a phone', { timeou
   await lightbox.waitFor();
   await runner.waitForFunction(`[...document.querySelectorAll('dialog img')].some((i) => i.complete && i.naturalWidth > 0)`);
   await screenshot(runner, '09-lightbox');
+  await assertAccessible(runner, '09-lightbox');
   await runner.getByRole('button', { name: 'Next photo' }).click();
   await runner.getByText('2 / 3').waitFor();
   await runner.keyboard.press('Escape');
