@@ -30,7 +30,7 @@ async function checkout(slug: string, packId: string, photoId: string, email = b
 
 describe('runners buy photos', () => {
   it('end to end: checkout page -> signed webhook -> paid order, one email, a ZIP of exactly the purchased original', async () => {
-    const { album, pack, photoIds, bytes } = await shop();
+    const { token, album, pack, photoIds, bytes } = await shop();
     const packs = await call('GET', `/v1/public/albums/${album.slug}/packs`);
     expect(packs.data.packs).toEqual([expect.objectContaining({ id: pack.id, amountCents: 500, scope: 'photo' })]);
 
@@ -51,6 +51,8 @@ describe('runners buy photos', () => {
 
     const status = await call('GET', `/v1/public/orders/${started.data.order.id}?session_id=${sessionId}`);
     expect(status.data.order.status).toBe('paid');
+    const sales = await call('GET', '/v1/orders', { token });
+    expect(sales.data.orders).toEqual([expect.objectContaining({ id: started.data.order.id, status: 'paid', totalCents: 600, feeCents: 100, payoutCents: 500 })]);
     const manifest = await call('GET', new URL(status.data.download.url).pathname + new URL(status.data.download.url).search);
     expect(manifest.status).toBe(200);
     expect(manifest.data.photos.map((p: { id: string }) => p.id)).toEqual([photoIds[0]]);
