@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { downloadLink } from '../workers/api/services/downloads';
-import { call, callBytes } from './helpers/api';
+import { call, callBytes, testEnv } from './helpers/api';
 import { makeAlbum, signUp } from './helpers/factories';
 import { image, uploadPhoto, waitForPhoto } from './helpers/photos';
 import { becomePayable, payOnCheckoutPage, relayWebhooks, sentEmails } from './helpers/stripe';
@@ -86,6 +86,15 @@ describe('runners buy photos', () => {
     for (let i = 0; i < 11; i++) statuses.push((await call('POST', `/v1/public/albums/${album.slug}/checkout`, { json, ip })).status);
     expect(statuses.slice(0, 10).every((s) => s === 409)).toBe(true);
     expect(statuses[10]).toBe(429);
+  });
+
+  it('Stripe unreachable: a clear 503, nothing half-done for the photographer', async () => {
+    const { token } = await signUp('events');
+    const down = { ...testEnv, STRIPE_API_URL: 'http://127.0.0.1:9' } as Env;
+    const res = await call('POST', '/v1/payouts/onboarding', { token, env: down });
+    expect(res.status).toBe(503);
+    expect(res.data.error).toMatchObject({ code: 'PAYMENTS_UNAVAILABLE', requestId: expect.any(String) });
+    expect((await call('GET', '/v1/payouts', { token })).data).toEqual({ accountId: null, payable: false });
   });
 
   it('refuses bad carts: unknown pack, missing photo, photo of another album, bad email', async () => {
