@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commitCredits, creditBalance, grantCredits, refundCredits, reserveCredits } from '../workers/shared/billing/credits';
 import { CREDIT_PRICES, STARTER_CREDITS } from '../workers/shared/billing/catalogue';
 import { markFailed } from '../workers/pipeline/jobs/failed';
+import { NotReadyYet, recognisePhoto } from '../workers/pipeline/jobs/recognise';
 import { recognitionReference } from '../workers/pipeline/paid-work';
 import { call, testEnv } from './helpers/api';
 import { setBalance, testDb } from './helpers/credits';
@@ -116,5 +117,12 @@ describe('paid bib reading', () => {
     expect(res.status).toBe(402);
     expect(res.data.error).toMatchObject({ code: 'INSUFFICIENT_CREDITS', requestId: expect.any(String) });
     expect(await creditBalance(testDb(), workspace.id)).toBe(CREDIT_PRICES.cutout - 1);
+  });
+
+  it('a reading message that arrives before the photo is ready is retried, not dropped', async () => {
+    const { token } = await signUp('events');
+    const album = await makeAlbum(token, { title: `Early ${crypto.randomUUID().slice(0, 6)}` });
+    const created = await call('POST', `/v1/albums/${album.id}/uploads`, { token, json: { files: [{ name: 'a.jpg', size: 100, type: 'image/jpeg' }] } });
+    await expect(recognisePhoto(testEnv, created.data.uploads[0].photoId)).rejects.toBeInstanceOf(NotReadyYet);
   });
 });

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { downloadLink } from '../workers/api/services/downloads';
-import { call, callBytes } from './helpers/api';
+import { call, callBytes, testEnv } from './helpers/api';
 import { makeAlbum, signUp } from './helpers/factories';
 import { image, uploadPhoto, waitForPhoto } from './helpers/photos';
 import { becomePayable, payOnCheckoutPage, relayWebhooks, sentEmails } from './helpers/stripe';
@@ -30,7 +30,7 @@ async function checkout(slug: string, packId: string, photoId: string, email = b
 
 describe('runners buy photos', () => {
   it('end to end: checkout page -> signed webhook -> paid order, one email, a ZIP of exactly the purchased original', async () => {
-    const { album, pack, photoIds, bytes } = await shop();
+    const { token, album, pack, photoIds, bytes } = await shop();
     const packs = await call('GET', `/v1/public/albums/${album.slug}/packs`);
     expect(packs.data.packs).toEqual([expect.objectContaining({ id: pack.id, amountCents: 500, scope: 'photo' })]);
 
@@ -51,6 +51,8 @@ describe('runners buy photos', () => {
 
     const status = await call('GET', `/v1/public/orders/${started.data.order.id}?session_id=${sessionId}`);
     expect(status.data.order.status).toBe('paid');
+    const sales = await call('GET', '/v1/orders', { token });
+    expect(sales.data.orders).toEqual([expect.objectContaining({ id: started.data.order.id, status: 'paid', totalCents: 600, feeCents: 100, payoutCents: 500 })]);
     const linkPath = new URL(status.data.download.url).pathname + new URL(status.data.download.url).search;
     const manifest = await call('GET', linkPath);
     expect(manifest.status).toBe(200);
@@ -89,6 +91,15 @@ describe('runners buy photos', () => {
     for (let i = 0; i < 11; i++) statuses.push((await call('POST', `/v1/public/albums/${album.slug}/checkout`, { json, ip })).status);
     expect(statuses.slice(0, 10).every((s) => s === 409)).toBe(true);
     expect(statuses[10]).toBe(429);
+  });
+
+  it('Stripe unreachable: a clear 503, nothing half-done for the photographer', async () => {
+    const { token } = await signUp('events');
+    const down = { ...testEnv, STRIPE_API_URL: 'http://127.0.0.1:9' } as Env;
+    const res = await call('POST', '/v1/payouts/onboarding', { token, env: down });
+    expect(res.status).toBe(503);
+    expect(res.data.error).toMatchObject({ code: 'PAYMENTS_UNAVAILABLE', requestId: expect.any(String) });
+    expect((await call('GET', '/v1/payouts', { token })).data).toEqual({ accountId: null, payable: false });
   });
 
   it('refuses bad carts: unknown pack, missing photo, photo of another album, bad email', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { call, testEnv } from './helpers/api';
 import { postWebhook, stripeSignature } from './helpers/stripe';
 
 const event = (type = 'customer.created') =>
@@ -35,5 +36,13 @@ describe('POST /v1/webhooks/stripe', () => {
     expect(res.status).toBe(400);
     expect(res.data.error.code).toBe('WEBHOOK_SIGNATURE_INVALID');
     expect(res.data.error.message).toMatch(/tolerance/i);
+  });
+
+  it('accepts events signed with the Connect endpoint secret when one is configured', async () => {
+    const payload = event('account.updated');
+    const signature = await stripeSignature(payload, undefined, 'whsec_connect_endpoint');
+    const env = { ...testEnv, STRIPE_CONNECT_WEBHOOK_SECRET: 'whsec_connect_endpoint' } as Env;
+    const res = await call('POST', '/v1/webhooks/stripe', { body: payload, headers: { 'Stripe-Signature': signature }, env });
+    expect(res.status).toBe(200);
   });
 });

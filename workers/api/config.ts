@@ -14,6 +14,7 @@ const configSchema = z.object({
   // Payments and email are optional: without keys those endpoints answer 503 and emails wait in the outbox.
   STRIPE_SECRET_KEY: z.string().default(''),
   STRIPE_WEBHOOK_SECRET: z.string().default(''),
+  STRIPE_CONNECT_WEBHOOK_SECRET: z.string().default(''),
   STRIPE_API_URL: z.union([z.literal(''), z.url()]).default(''),
   RESEND_API_KEY: z.string().default(''),
   RESEND_API_URL: z.union([z.literal(''), z.url()]).default(''),
@@ -30,7 +31,7 @@ export type Config = {
     r2Presign: { accountId: string; bucket: string; accessKeyId: string; secretAccessKey: string } | null;
   };
   /** Null without STRIPE_SECRET_KEY. `apiUrl` points the SDK at the local stand-in; empty = api.stripe.com. */
-  stripe: { secretKey: string; webhookSecret: string; apiUrl: string } | null;
+  stripe: { secretKey: string; webhookSecrets: string[]; apiUrl: string } | null;
   /** Null without RESEND_API_KEY. `apiUrl` points the SDK at the local stand-in; empty = api.resend.com. */
   email: { apiKey: string; apiUrl: string; from: string } | null;
   /** The /dev/mail page (outbox viewer): `DEV_MAILBOX=on` in .dev.vars, never in production. */
@@ -64,7 +65,14 @@ export function loadConfig(env: Env): Config {
           }
         : null,
     },
-    stripe: e.STRIPE_SECRET_KEY ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiUrl: e.STRIPE_API_URL } : null,
+    stripe: e.STRIPE_SECRET_KEY
+      ? {
+          secretKey: e.STRIPE_SECRET_KEY,
+          // Stripe signs events of connected accounts (account.updated) with the Connect endpoint's own secret.
+          webhookSecrets: [e.STRIPE_WEBHOOK_SECRET, e.STRIPE_CONNECT_WEBHOOK_SECRET].filter(Boolean),
+          apiUrl: e.STRIPE_API_URL,
+        }
+      : null,
     email: e.RESEND_API_KEY ? { apiKey: e.RESEND_API_KEY, apiUrl: e.RESEND_API_URL, from: e.EMAIL_FROM } : null,
     devMailbox: e.DEV_MAILBOX === 'on',
   };

@@ -81,6 +81,17 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     const code = err.status === 400 ? 'MALFORMED_JSON' : 'VALIDATION_ERROR';
     return c.json(errorBody(code, err.message || 'Bad request', requestId), err.status as ContentfulStatusCode);
   }
+  if (isStripeError(err)) {
+    // Stripe down, unreachable, or refusing what we sent: the buyer can retry; we need the details.
+    console.error(JSON.stringify({ requestId, stripe: { type: err.type, code: err.code, message: err.message } }));
+    return c.json(errorBody('PAYMENTS_UNAVAILABLE', 'The payment provider could not handle this right now; try again shortly', requestId), 503);
+  }
   console.error(JSON.stringify({ requestId, error: err.stack ?? String(err) }));
   return c.json(errorBody('INTERNAL_ERROR', 'Something went wrong on our side', requestId), 500);
+}
+
+/** The Stripe SDK's errors (StripeConnectionError, StripeInvalidRequestError, ...), told apart without importing the SDK here. */
+function isStripeError(err: Error): err is Error & { type: string; code?: string } {
+  const type = (err as { type?: unknown }).type;
+  return typeof type === 'string' && type.startsWith('Stripe');
 }

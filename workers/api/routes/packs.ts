@@ -1,12 +1,15 @@
 import { Hono } from 'hono';
 import { createPackBody } from '../../shared/schemas/payments';
+import { pageQuery } from '../../shared/schemas/pagination';
+import { cursorParam } from '../lib/cursor';
 import type { AppEnv } from '../context';
 import { getAlbum } from '../services/albums';
+import { listSales } from '../services/orders';
 import { createPack, deletePack, listPacks } from '../services/packs';
 import { actorOf, requireScope } from '../services/principal';
 import { validate } from '../validate';
 
-/** What a photographer sells from an album. */
+/** What a photographer sells from an album, and what sold. */
 export const packsRoutes = new Hono<AppEnv>()
   .get('/albums/:id/packs', async (c) => {
     const principal = c.get('principal');
@@ -19,6 +22,12 @@ export const packsRoutes = new Hono<AppEnv>()
     requireScope(principal, 'albums:write');
     const pack = await createPack(c.get('db'), actorOf(principal, c.get('requestId')), c.req.param('id'), c.req.valid('json'));
     return c.json({ pack }, 201);
+  })
+  .get('/orders', validate('query', pageQuery), async (c) => {
+    const principal = c.get('principal');
+    requireScope(principal, 'albums:read');
+    const { cursor, limit } = c.req.valid('query');
+    return c.json(await listSales(c.get('db'), principal.workspaceId, { cursor: cursorParam(cursor), limit }));
   })
   .delete('/packs/:id', async (c) => {
     const principal = c.get('principal');

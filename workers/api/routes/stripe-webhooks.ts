@@ -8,7 +8,7 @@ import { applyStripeEvent, verifyStripeEvent } from '../services/stripe-events';
 export const stripeWebhooks = new Hono<AppEnv>().post('/stripe', payments, async (c) => {
   const config = loadConfig(c.env);
   // The signature covers the exact bytes: read the raw body, never re-serialised JSON.
-  const event = await verifyStripeEvent(c.get('stripe'), config.stripe!.webhookSecret, await c.req.text(), c.req.header('Stripe-Signature'));
+  const event = await verifyStripeEvent(c.get('stripe'), config.stripe!.webhookSecrets, await c.req.text(), c.req.header('Stripe-Signature'));
   const deps = {
     ...{ db: c.get('db'), photoQueue: c.env.PHOTO_QUEUE, emailQueue: c.env.EMAIL_QUEUE },
     ...{ signingSecret: config.uploads.signingSecret, origin: new URL(c.req.url).origin },

@@ -24,13 +24,18 @@ type BatchItem = Parameters<Db['batch']>[0][number];
 type Effect = { statements: BatchItem[]; after?: (results: { meta: { changes: number } }[]) => Promise<void> };
 const NONE: Effect = { statements: [] };
 
-export async function verifyStripeEvent(stripe: Stripe, secret: string, payload: string, signature: string | undefined) {
+/** Checks `Stripe-Signature` against each endpoint secret (the platform's, then the Connect endpoint's). */
+export async function verifyStripeEvent(stripe: Stripe, secrets: string[], payload: string, signature: string | undefined) {
   if (!signature) throw new AppError('WEBHOOK_SIGNATURE_INVALID', 'Missing Stripe-Signature header');
-  try {
-    return await stripe.webhooks.constructEventAsync(payload, signature, secret, undefined, webCryptoProvider);
-  } catch (err) {
-    throw new AppError('WEBHOOK_SIGNATURE_INVALID', `Webhook signature check failed: ${(err as Error).message}`);
+  let reason = 'no webhook secret is configured';
+  for (const secret of secrets) {
+    try {
+      return await stripe.webhooks.constructEventAsync(payload, signature, secret, undefined, webCryptoProvider);
+    } catch (err) {
+      reason = (err as Error).message;
+    }
   }
+  throw new AppError('WEBHOOK_SIGNATURE_INVALID', `Webhook signature check failed: ${reason}`);
 }
 
 /** A paid order: `pending -> paid` and its email with the download link, in one batch. */

@@ -26,9 +26,11 @@ export async function recognisePhoto(env: Env, photoId: string): Promise<void> {
     .innerJoin(workspaces, eq(workspaces.id, photos.workspaceId))
     .where(eq(photos.id, photoId))
     .get();
-  // Only `queued` work holds a reserved credit: anything else is finished or not paid for.
-  if (!row || row.photo.recognition !== 'queued') return;
+  if (!row || row.photo.recognition === 'done' || row.photo.recognition === 'skipped') return;
+  // The message can arrive before the variants batch that says `ready` + `queued`: wait for it.
   if (row.photo.status !== 'ready') throw new NotReadyYet(`photo ${photoId} is ${row.photo.status}`);
+  // Only `queued` work holds a reserved credit: `awaiting_credits` is not paid for, `failed` was refunded.
+  if (row.photo.recognition !== 'queued') return;
 
   const web = await env.PHOTOS.get(photoKeys(photoId).web);
   if (!web) throw new NotReadyYet(`web variant of ${photoId} missing`);
