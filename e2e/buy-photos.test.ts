@@ -1,30 +1,20 @@
 /**
- * Money in a real browser, through the Stripe and Resend stand-ins: a photographer sets up
+ * Money in a real env.browser, through the Stripe and Resend stand-ins: a photographer sets up
  * payouts and a price pack, a runner on a phone buys every photo of their bib as a guest, pays on
  * the stand-in's checkout page, gets the download page and the email, and downloads a ZIP holding
  * exactly their photos; the photographer buys credits and sees them in the ledger.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { readZip } from '../test/helpers/zip';
 import { assertAccessible } from './lib/accessibility';
-import { DESKTOP, launchBrowser, newContext, PHONE, screenshot, withFailureShots } from './lib/browser';
+import { DESKTOP, newContext, PHONE, screenshot, withFailureShots } from './lib/browser';
 import { createAlbumThroughUi, registerThroughUi, uniqueEmail, waitForProcessing } from './lib/flows';
 import { BIB, racePhotos } from './lib/photos';
-import { e2eStack } from './lib/stack';
+import { stackAndBrowser } from './lib/harness';
 
-let stack: Awaited<ReturnType<typeof e2eStack>>;
-let browser: Browser;
-
-before(async () => {
-  stack = await e2eStack();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = stackAndBrowser();
 
 /** Reloads until `text` shows: webhooks arrive a moment after the redirect back. */
 async function reloadUntil(page: Page, text: string | RegExp, timeout = 30_000) {
@@ -50,8 +40,8 @@ async function waitForRecognition(page: Page, albumId: string, timeout = 120_000
 }
 
 test('a runner buys the photos of their bib; the photographer is paid and buys credits', { timeout: 600_000 }, () =>
-  withFailureShots(browser, async () => {
-    const pro = await (await newContext(browser, stack.origin, DESKTOP)).newPage();
+  withFailureShots(env.browser, async () => {
+    const pro = await (await newContext(env.browser, env.stack.origin, DESKTOP)).newPage();
     await registerThroughUi(pro, uniqueEmail('seller'));
 
     // Payouts through Connect onboarding (the stand-in's hosted page), confirmed by account.updated.
@@ -81,7 +71,7 @@ test('a runner buys the photos of their bib; the photographer is paid and buys c
     const slug = (await pro.getByRole('link', { name: /Open public gallery/ }).getAttribute('href'))!.replace('/e/', '');
 
     // The runner, on a phone, as a guest.
-    const runner = await (await newContext(browser, stack.origin, PHONE)).newPage();
+    const runner = await (await newContext(env.browser, env.stack.origin, PHONE)).newPage();
     await runner.goto(`/e/${slug}`);
     await runner.getByLabel('Search by bib number or name').fill(BIB);
     await runner.waitForURL(new RegExp(`q=${BIB}`));
@@ -107,7 +97,7 @@ test('a runner buys the photos of their bib; the photographer is paid and buys c
     await screenshot(runner, '16-downloads');
     await assertAccessible(runner, '16-downloads');
     const zipHref = await runner.getByRole('link', { name: /Download all \(originals, ZIP\)/ }).getAttribute('href');
-    const zip = await fetch(new URL(zipHref!, stack.origin));
+    const zip = await fetch(new URL(zipHref!, env.stack.origin));
     assert.equal(zip.status, 200);
     const entries = readZip(new Uint8Array(await zip.arrayBuffer()));
     // Exactly the two photos of bib 1234 (race-002 and race-003), each name made unique by the ZIP.

@@ -4,32 +4,22 @@
  * of a multipart upload resumes it when the same file is picked again (only missing parts sent).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { api } from '../scripts/lib/api-client';
-import { DESKTOP, launchBrowser, newContext, screenshot, withFailureShots } from './lib/browser';
+import { DESKTOP, newContext, screenshot, withFailureShots } from './lib/browser';
 import { waitForProcessing, waitForUploads } from './lib/flows';
 import { largePhoto, racePhotos } from './lib/photos';
-import { e2eStack } from './lib/stack';
+import { stackAndBrowser } from './lib/harness';
 
-let stack: Awaited<ReturnType<typeof e2eStack>>;
-let browser: Browser;
-
-before(async () => {
-  stack = await e2eStack();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = stackAndBrowser();
 
 /** A signed-in pro on an empty album page. */
 async function proOnAlbum(who: string): Promise<{ context: BrowserContext; page: Page; albumId: string; token: string }> {
   const account = { email: `${who}-${Date.now().toString(36)}@e2e.vitrine.dev`, password: 'correct-horse-battery', name: who, workspace: { name: who, kind: 'brand' } };
-  const { token } = (await api(stack.origin, 'POST', '/v1/auth/register', { json: account })).data;
-  const album = (await api(stack.origin, 'POST', '/v1/albums', { token, json: { title: `${who} album` } })).data.album;
-  const context = await newContext(browser, stack.origin, DESKTOP);
+  const { token } = (await api(env.stack.origin, 'POST', '/v1/auth/register', { json: account })).data;
+  const album = (await api(env.stack.origin, 'POST', '/v1/albums', { token, json: { title: `${who} album` } })).data.album;
+  const context = await newContext(env.browser, env.stack.origin, DESKTOP);
   await context.addInitScript(`localStorage.setItem('vitrine.session', ${JSON.stringify(JSON.stringify({ token }))})`);
   const page = await context.newPage();
   await page.goto(`/albums/${album.id}`);
@@ -62,7 +52,7 @@ async function waitForPercent(page: Page, atLeast: number, timeout = 60_000) {
 }
 
 test('an upload cut off by a network drop finishes by itself when the network is back', { timeout: 300_000 }, () =>
-  withFailureShots(browser, async () => {
+  withFailureShots(env.browser, async () => {
     const { context, page } = await proOnAlbum('offline');
     await slowUploads(page, () => 1500);
     const files = [await largePhoto(20), ...(await racePhotos(4, { bibs: 0, seed: 5000 }))];
@@ -81,7 +71,7 @@ test('an upload cut off by a network drop finishes by itself when the network is
 );
 
 test('a reload in the middle of a multipart upload resumes it from the parts already sent', { timeout: 300_000 }, () =>
-  withFailureShots(browser, async () => {
+  withFailureShots(env.browser, async () => {
     const { page, albumId, token } = await proOnAlbum('reload');
     let holdLaterParts = true;
     await slowUploads(page, (part) => (holdLaterParts && part !== 1 ? 60_000 : 0));
@@ -93,9 +83,9 @@ test('a reload in the middle of a multipart upload resumes it from the parts alr
     await page.getByText(/1 upload stopped before finishing \(large\.png\)/).waitFor();
     await screenshot(page, '11-resume-notice');
 
-    const pending = (await api(stack.origin, 'GET', `/v1/albums/${albumId}/photos?status=pending`, { token })).data.photos;
+    const pending = (await api(env.stack.origin, 'GET', `/v1/albums/${albumId}/photos?status=pending`, { token })).data.photos;
     assert.equal(pending.length, 1);
-    const before = (await api(stack.origin, 'GET', `/v1/photos/${pending[0].id}/upload`, { token })).data.upload.multipart;
+    const before = (await api(env.stack.origin, 'GET', `/v1/photos/${pending[0].id}/upload`, { token })).data.upload.multipart;
     assert.ok(before.uploadedParts.length >= 1, 'some parts were received before the reload');
 
     const partPuts: string[] = [];
@@ -103,7 +93,7 @@ test('a reload in the middle of a multipart upload resumes it from the parts alr
     await page.getByLabel('Choose photos').setInputFiles([large]);
     await waitForUploads(page, 1);
     await waitForProcessing(page, 1);
-    const photos = (await api(stack.origin, 'GET', `/v1/albums/${albumId}/photos`, { token })).data.photos;
+    const photos = (await api(env.stack.origin, 'GET', `/v1/albums/${albumId}/photos`, { token })).data.photos;
     assert.equal(photos.length, 1, 'the resumed upload is the same photo, not a second one');
     assert.equal(photos[0].id, pending[0].id);
     const resent = new Set(partPuts.map((u) => new URL(u).searchParams.get('partNumber')));

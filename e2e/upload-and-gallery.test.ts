@@ -1,39 +1,29 @@
 /**
- * The whole path a pro and a runner take, in a real browser against the local stack:
+ * The whole path a pro and a runner take, in a real env.browser against the local stack:
  * register -> album -> start list -> upload 20 photos through the file input -> progress 100% ->
  * ready -> API key -> more photos from a script -> public gallery on a phone: infinite scroll,
  * search by bib and by name, lightbox. Each screen passes axe-core's serious and critical checks
  * (names, labels, alt text, contrast).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { api, sendAndComplete } from '../scripts/lib/api-client';
 import { assertAccessible } from './lib/accessibility';
-import { DESKTOP, launchBrowser, newContext, PHONE, screenshot, withFailureShots } from './lib/browser';
+import { DESKTOP, newContext, PHONE, screenshot, withFailureShots } from './lib/browser';
 import { createAlbumThroughUi, registerThroughUi, uniqueEmail, waitForProcessing, waitForUploads } from './lib/flows';
 import { BIB, racePhotos } from './lib/photos';
-import { e2eStack } from './lib/stack';
+import { stackAndBrowser } from './lib/harness';
 import { readFileSync } from 'node:fs';
 
 const UI_PHOTOS = 20;
 /** Enough extra photos (sent by a script with an API key) for the gallery to need a second page. */
 const SCRIPT_PHOTOS = 30;
 
-let stack: Awaited<ReturnType<typeof e2eStack>>;
-let browser: Browser;
+const env = stackAndBrowser();
 
-before(async () => {
-  stack = await e2eStack();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-test('a pro uploads a race and a runner finds their photos on a phone', { timeout: 600_000 }, () => withFailureShots(browser, async () => {
-  const pro = await (await newContext(browser, stack.origin, DESKTOP)).newPage();
+test('a pro uploads a race and a runner finds their photos on a phone', { timeout: 600_000 }, () => withFailureShots(env.browser, async () => {
+  const pro = await (await newContext(env.browser, env.stack.origin, DESKTOP)).newPage();
   await pro.goto('/login');
   await screenshot(pro, '01-login');
   await assertAccessible(pro, '01-login');
@@ -74,7 +64,7 @@ test('a pro uploads a race and a runner finds their photos on a phone', { timeou
   assert.match(key, /^vt_live_/);
   await screenshot(pro, '05-api-keys');
   await assertAccessible(pro, '05-api-keys');
-  await uploadWithApiKey(stack.origin, key, albumId, SCRIPT_PHOTOS);
+  await uploadWithApiKey(env.stack.origin, key, albumId, SCRIPT_PHOTOS);
 
   await pro.getByRole('link', { name: 'Albums' }).click();
   await pro.getByRole('link', { name: new RegExp(title) }).click();
@@ -88,7 +78,7 @@ test('a pro uploads a race and a runner finds their photos on a phone', { timeou
   const slug = await gallerySlug(pro);
 
   // A runner on a phone.
-  const runner = await (await newContext(browser, stack.origin, PHONE)).newPage();
+  const runner = await (await newContext(env.browser, env.stack.origin, PHONE)).newPage();
   await runner.goto(`/e/${slug}`);
   await runner.getByRole('heading', { name: title }).waitFor();
   const tiles = runner.getByRole('button', { name: /^Photo \d+/ });

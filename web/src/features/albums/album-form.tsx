@@ -1,8 +1,7 @@
-import { type FormEvent, useState } from 'react';
-import type { ApiError } from '../../api/client';
 import type { Album, Visibility } from '../../api/types';
 import { Button } from '../../components/button';
 import { Field, FormError, SelectField } from '../../components/field';
+import { useSubmit } from '../../lib/use-submit';
 
 export type AlbumFields = { title: string; date: string | null; location: string | null; visibility: Visibility };
 
@@ -19,26 +18,14 @@ export function AlbumForm({ album, submitLabel, onSubmit, onCancel }: {
   onSubmit: (fields: AlbumFields) => Promise<void>;
   onCancel?: () => void;
 }) {
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit({
-        title: String(form.get('title')),
-        date: String(form.get('date')) || null,
-        location: String(form.get('location')).trim() || null,
-        visibility: form.get('visibility') as Visibility,
-      });
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, onSubmit: submit } = useSubmit((form) =>
+    onSubmit({
+      title: String(form.get('title')),
+      date: String(form.get('date')) || null,
+      location: String(form.get('location')).trim() || null,
+      visibility: form.get('visibility') as Visibility,
+    }),
+  );
   const fields = error?.fields ?? {};
   return (
     <form onSubmit={submit} className="space-y-4">

@@ -1,12 +1,13 @@
 import { Plus, Trash2 } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { PLATFORM_FEE_CENTS } from '../../../../workers/shared/billing/catalogue';
-import { api, type ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import type { Pack } from '../../api/types';
 import { Button } from '../../components/button';
 import { Field, FormError, SelectField } from '../../components/field';
 import { formatMoney } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
+import { useSubmit } from '../../lib/use-submit';
 
 const SCOPES: Record<Pack['scope'], string> = { photo: 'One photo', bib: 'All photos of one bib', album: 'The whole album' };
 const SIZES: Record<Pack['size'], string> = { original: 'originals', web: '1600 px' };
@@ -14,29 +15,17 @@ const SIZES: Record<Pack['size'], string> = { original: 'originals', web: '1600 
 /** What the album sells: price packs (one photo, all photos of a bib, the album; original or 1600 px). */
 export function AlbumPacks({ albumId }: { albumId: string }) {
   const packs = useResource(() => api.packs.list(albumId), [albumId]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const add = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const data = new FormData(form);
-    setBusy(true);
-    setError(null);
-    try {
-      await api.packs.create(albumId, {
-        name: String(data.get('name')),
-        scope: data.get('scope') as Pack['scope'],
-        size: data.get('size') as Pack['size'],
-        amountCents: Math.round(Number(String(data.get('price')).replace(',', '.')) * 100),
-      });
-      form.reset();
-      packs.reload();
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [formKey, setFormKey] = useState(0);
+  const { error, busy, onSubmit: add } = useSubmit(async (data) => {
+    await api.packs.create(albumId, {
+      name: String(data.get('name')),
+      scope: data.get('scope') as Pack['scope'],
+      size: data.get('size') as Pack['size'],
+      amountCents: Math.round(Number(String(data.get('price')).replace(',', '.')) * 100),
+    });
+    setFormKey((k) => k + 1); // a fresh, empty form for the next pack
+    packs.reload();
+  });
   const list = packs.data?.packs ?? [];
   return (
     <div className="space-y-4">
@@ -55,7 +44,7 @@ export function AlbumPacks({ albumId }: { albumId: string }) {
           ))}
         </ul>
       )}
-      <form onSubmit={add} className="grid gap-3 sm:grid-cols-2">
+      <form key={formKey} onSubmit={add} className="grid gap-3 sm:grid-cols-2">
         <FormError error={error?.message} />
         <Field label="Pack name" name="name" required maxLength={80} placeholder="All my photos" className="sm:col-span-2" />
         <SelectField label="What it includes" name="scope" defaultValue="bib">

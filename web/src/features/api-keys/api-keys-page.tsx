@@ -1,7 +1,7 @@
 import { Copy, KeyRound, Plus, Trash2 } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { SCOPES, type Scope } from '../../../../workers/shared/constants';
-import { api, type ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import type { ApiKey, NewApiKey } from '../../api/types';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
@@ -10,6 +10,7 @@ import { Field, FormError } from '../../components/field';
 import { Spinner } from '../../components/spinner';
 import { formatDate } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
+import { useSubmit } from '../../lib/use-submit';
 
 /** Keys for scripts and integrations: create (shown once), list, revoke. */
 export function ApiKeysPage() {
@@ -86,22 +87,12 @@ function CreatedKey({ apiKey, onDone }: { apiKey: NewApiKey; onDone: () => void 
 }
 
 function CreateKeyForm({ onCreated, onCancel }: { onCreated: (key: NewApiKey) => void; onCancel: () => void }) {
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    setBusy(true);
-    try {
-      const { apiKey } = await api.apiKeys.create({ name: String(form.get('name')), scopes: form.getAll('scopes') as Scope[] });
-      onCreated(apiKey);
-    } catch (err) {
-      setError(err as ApiError);
-      setBusy(false);
-    }
-  };
+  const { error, busy, onSubmit } = useSubmit(async (form) => {
+    const { apiKey } = await api.apiKeys.create({ name: String(form.get('name')), scopes: form.getAll('scopes') as Scope[] });
+    onCreated(apiKey);
+  });
   return (
-    <form onSubmit={submit} className="space-y-4">
+    <form onSubmit={onSubmit} className="space-y-4">
       <FormError error={error?.message} />
       <Field label="Name" name="name" required maxLength={80} placeholder="Lightroom export" />
       <fieldset>

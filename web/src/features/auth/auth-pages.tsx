@@ -1,11 +1,12 @@
 import { Camera } from 'lucide-react';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { setSession } from '../../api/session';
 import type { WorkspaceKind } from '../../api/types';
 import { Button } from '../../components/button';
 import { Field, FormError, SelectField } from '../../components/field';
+import { useSubmit } from '../../lib/use-submit';
 import { KIND_LABELS } from '../shell/workspace-kinds';
 
 function AuthFrame({ title, children, footer }: { title: string; children: ReactNode; footer: ReactNode }) {
@@ -21,24 +22,6 @@ function AuthFrame({ title, children, footer }: { title: string; children: React
       <p className="mt-4 text-sm text-slate-600">{footer}</p>
     </main>
   );
-}
-
-/** Submits a form, keeping its busy state and the API's error (with field errors). */
-function useSubmit(action: (form: FormData) => Promise<void>) {
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await action(new FormData(e.currentTarget));
-    } catch (err) {
-      setError(err as ApiError);
-      setBusy(false);
-    }
-  };
-  return { error, busy, onSubmit };
 }
 
 export function LoginPage() {

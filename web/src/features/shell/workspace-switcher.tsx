@@ -1,12 +1,13 @@
 import { Plus } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { getSession, setSession } from '../../api/session';
 import type { Me, WorkspaceKind } from '../../api/types';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { Field, FormError, SelectField } from '../../components/field';
+import { useSubmit } from '../../lib/use-submit';
 import { KIND_LABELS } from './workspace-kinds';
 
 /** Switch between the workspaces the user belongs to, or create another one. */
@@ -39,22 +40,12 @@ export function WorkspaceSwitcher({ me }: { me: Me }) {
 }
 
 function NewWorkspaceForm({ onCreated, onCancel }: { onCreated: (id: string) => void; onCancel: () => void }) {
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    setBusy(true);
-    try {
-      const { workspace } = await api.createWorkspace({ name: String(form.get('name')), kind: form.get('kind') as WorkspaceKind });
-      onCreated(workspace.id);
-    } catch (err) {
-      setError(err as ApiError);
-      setBusy(false);
-    }
-  };
+  const { error, busy, onSubmit } = useSubmit(async (form) => {
+    const { workspace } = await api.createWorkspace({ name: String(form.get('name')), kind: form.get('kind') as WorkspaceKind });
+    onCreated(workspace.id);
+  });
   return (
-    <form onSubmit={submit} className="space-y-4">
+    <form onSubmit={onSubmit} className="space-y-4">
       <FormError error={error && !error.fields.name ? error.message : null} />
       <Field label="Name" name="name" required maxLength={120} error={error?.fields.name} />
       <SelectField label="What you shoot" name="kind" defaultValue="events">
