@@ -18,6 +18,10 @@ const PICKS: Record<string, [name: string, width: number]> = {
   '08-search-bib': ['search-phone', PHONE],
   '09-lightbox': ['lightbox-phone', PHONE],
   '11-resume-notice': ['resume', DESKTOP],
+  '12-prices': ['prices', DESKTOP],
+  '13-cart-phone': ['cart-phone', PHONE],
+  '16-downloads': ['downloads-phone', PHONE],
+  '17-credits': ['credits', DESKTOP],
 };
 
 const from = join(import.meta.dirname, '..', 'e2e', 'screenshots');
