@@ -53,6 +53,10 @@ test('a pro uploads a race and a runner finds their photos on a phone', { timeou
   await pro.getByRole('list', { name: 'Files' }).waitFor({ state: 'hidden' });
   await pro.getByRole('button', { name: /race-001\.jpg — ready/ }).waitFor();
   await screenshot(pro, '04-album-ready');
+  // On a desktop the grid fills the width: several thumbnails share the first row.
+  const cells = pro.getByRole('region', { name: `Photos (${UI_PHOTOS})` }).getByRole('button');
+  const tops = await Promise.all([0, 1, 2, 3, 4].map(async (i) => (await cells.nth(i).boundingBox())!.y));
+  assert.equal(new Set(tops).size, 1, `five thumbnails in the first row (tops: ${tops.join(', ')})`);
   await assertAccessible(pro, '04-album-ready');
 
   // A script with an API key adds more photos (the key is shown once, with a copy button).

@@ -21,13 +21,15 @@ export function PhotoGrid({ photos, loading, onDeleted }: { photos: Photo[]; loa
   useLayoutEffect(() => {
     const el = container.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => {
-      setWidth(el.clientWidth);
-      setOffset(el.getBoundingClientRect().top + window.scrollY);
-    });
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
+  // What sits above the grid (the upload list, the status card) changes height: follow it after every render.
+  useLayoutEffect(() => {
+    const top = (container.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+    if (Math.abs(top - offset) > 1) setOffset(top);
+  });
   const columns = Math.max(2, Math.floor((width + GAP) / (MIN_CELL + GAP)));
   const cell = width ? (width - GAP * (columns - 1)) / columns : MIN_CELL;
   const rows = Math.ceil(photos.length / columns);
@@ -35,11 +37,12 @@ export function PhotoGrid({ photos, loading, onDeleted }: { photos: Photo[]; loa
   // Cells change size with the window: measure again.
   useLayoutEffect(() => virtualizer.measure(), [cell, virtualizer]);
 
-  if (!loading && photos.length === 0) {
-    return <p className="py-10 text-center text-sm text-slate-500">No photos yet: drop some above and watch them appear here.</p>;
-  }
+  // The container is always rendered: the size observer must see it from the first photo on.
   return (
     <section aria-label={`Photos (${photos.length})`}>
+      {!loading && photos.length === 0 && (
+        <p className="py-10 text-center text-sm text-slate-500">No photos yet: drop some above and watch them appear here.</p>
+      )}
       <div ref={container} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => (
           <div
