@@ -81,6 +81,18 @@ describe('paid bib reading', () => {
     expect(mails.filter((m: { template: string }) => m.template === 'credits_low')).toHaveLength(1); // once per top-up, not per photo
     expect(mails.filter((m: { template: string }) => m.template === 'processing_finished').length).toBeGreaterThanOrEqual(1);
 
+    // A refused last photo finishes the album too, and the email says so.
+    const finished = async () =>
+      (await call('GET', '/dev/mail?format=json')).data.emails.filter((m: { to: string; template: string }) => m.to === email && m.template === 'processing_finished');
+    await new Promise((r) => setTimeout(r, 300)); // the previous photo's email is written just after it turns ready
+    const before = (await finished()).length;
+    const refused = await waitForPhoto(token, await uploadPhoto(token, album.id, image('truncated')));
+    expect(refused.status).toBe('rejected');
+    let after = await finished();
+    for (let i = 0; i < 25 && after.length === before; i++) after = (await new Promise((r) => setTimeout(r, 200)), await finished());
+    expect(after).toHaveLength(before + 1);
+    expect(after[0].subject).toContain('processing finished');
+
     await grantCredits(testDb(), workspace.id, 10, 'adjustment', 'test:resume');
     await testEnv.PHOTO_QUEUE.send({ type: 'credits.granted', workspaceId: workspace.id });
     const resumed = await waitForRecognition(token, second.id);

@@ -5,7 +5,7 @@ import { call, callBytes, testEnv } from './helpers/api';
 import { makeAlbum, signUp } from './helpers/factories';
 import { image, uploadPhoto, waitForPhoto } from './helpers/photos';
 import { becomePayable, payOnCheckoutPage, relayWebhooks, sentEmails } from './helpers/stripe';
-import { readZip } from './helpers/zip';
+import { jpegDimensions, readZip } from './helpers/zip';
 
 const SIGNING_SECRET = env.UPLOAD_SIGNING_SECRET;
 
@@ -76,6 +76,26 @@ describe('runners buy photos', () => {
     const mail = await waitFor(async () => (await sentEmails(started.email)).filter((m) => m.subject.startsWith('Your photos')), (m) => m.length > 0);
     expect(mail).toHaveLength(1);
     expect(mail[0]!.text).toContain('/v1/downloads/');
+  });
+
+  it('1600 px downloads are upright (EXIF orientation applied) and never upscaled', async () => {
+    const { token } = await signUp('brand');
+    const album = await makeAlbum(token, { title: `Web ${crypto.randomUUID().slice(0, 6)}` });
+    const upright = await uploadPhoto(token, album.id, image('uprightLarge'), 'image/jpeg', 'portrait.jpg');
+    const small = await uploadPhoto(token, album.id, image('png'), 'image/png', 'small.png');
+    expect((await waitForPhoto(token, upright))).toMatchObject({ width: 1600, height: 2400 });
+    await waitForPhoto(token, small);
+    const pack = (await call('POST', `/v1/albums/${album.id}/packs`, { token, json: { name: 'Web album', scope: 'album', size: 'web', amountCents: 900 } })).data.pack;
+    await becomePayable(token);
+    const started = await call('POST', `/v1/public/albums/${album.slug}/checkout`, { json: { email: buyer(), items: [{ packId: pack.id }] } });
+    await payOnCheckoutPage(started.data.checkoutUrl);
+    await relayWebhooks(new URL(started.data.checkoutUrl).pathname.split('/').pop()!);
+    const link = await downloadLink(SIGNING_SECRET, 'http://vitrine.test', started.data.order.id);
+    const manifest = await call('GET', link.url);
+    const entries = readZip((await fetchBytes(manifest.data.zip.web)).bytes);
+    expect(entries.map((e) => e.name).sort()).toEqual([expect.stringMatching(/^portrait-.*-1600\.jpg$/), expect.stringMatching(/^small-.*-1600\.jpg$/)]);
+    const dims = Object.fromEntries(entries.map((e) => [e.name.split('-')[0], jpegDimensions(e.data)]));
+    expect(dims).toEqual({ portrait: { width: 1067, height: 1600 }, small: { width: 300, height: 200 } });
   });
 
   it('a photographer who is not payable cannot sell', async () => {

@@ -23,3 +23,13 @@ export function readZip(bytes: Uint8Array): { name: string; data: Uint8Array }[]
   }
   return entries;
 }
+
+/** Width and height from a JPEG's SOF header. */
+export function jpegDimensions(bytes: Uint8Array): { width: number; height: number } | null {
+  for (let i = 2; i + 9 < bytes.length; ) {
+    const marker = bytes[i + 1]!;
+    if (marker >= 0xc0 && marker <= 0xc2) return { height: (bytes[i + 5]! << 8) | bytes[i + 6]!, width: (bytes[i + 7]! << 8) | bytes[i + 8]! };
+    i += 2 + ((bytes[i + 2]! << 8) | bytes[i + 3]!);
+  }
+  return null;
+}

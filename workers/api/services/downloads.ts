@@ -11,6 +11,8 @@ import { photoKeys } from '../../shared/r2-keys';
 import type { Db } from '../context';
 import { AppError } from '../errors';
 import { hmacSign, hmacVerify } from '../lib/hmac';
+import { readExif } from '../../pipeline/image/exif';
+import { PROBE_BYTES, probeImage } from '../../pipeline/probe';
 
 /** Links last 30 days: long enough to come back from a race weekend, short enough to stop sharing. */
 export const DOWNLOAD_LINK_TTL_SECONDS = 30 * 24 * 3600;
@@ -72,14 +74,44 @@ const extension = (p: Photo) => ({ 'image/png': 'png', 'image/webp': 'webp' })[p
 export const fileName = (p: Photo, size: Size) =>
   `${p.originalName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_').slice(0, 80) || 'photo'}-${p.id.slice(4, 12)}${size === 'web' ? '-1600.jpg' : `.${extension(p)}`}`;
 
-/** One photo's bytes at a size, as a stream (R2 for originals; Cloudflare Images resizes for 1600 px). */
+/**
+ * Cloudflare Images drops EXIF, so the original's orientation becomes an explicit transform
+ * (Images applies `flip` before `rotate`; both clockwise). Cameras write 1, 3, 6, 8; 2/4/5/7 mirror.
+ */
+const ORIENTATION_FIX: Record<number, { flip?: 'h' | 'v'; rotate?: 90 | 180 | 270 }> = {
+  2: { flip: 'h' },
+  3: { rotate: 180 },
+  4: { flip: 'v' },
+  5: { flip: 'h', rotate: 270 },
+  6: { rotate: 90 },
+  7: { flip: 'h', rotate: 90 },
+  8: { rotate: 270 },
+};
+
+/** The EXIF orientation of a stored original, from its first bytes (1 when unknown). */
+async function orientationOf(bucket: R2Bucket, photo: Photo): Promise<number> {
+  const head = await bucket.get(photoKeys(photo.id).original, { range: { offset: 0, length: Math.min(photo.size ?? PROBE_BYTES, PROBE_BYTES) } });
+  if (!head) return 1;
+  try {
+    const probe = probeImage(new Uint8Array(await head.arrayBuffer()));
+    return probe.exif ? readExif(probe.exif).orientation : 1;
+  } catch {
+    return 1;
+  }
+}
+
+/** One photo's bytes at a size, as a stream: R2 for originals; Cloudflare Images for 1600 px (upright, never upscaled). */
 export async function photoStream(env: Env, photo: Photo, size: Size): Promise<{ body: ReadableStream; size?: number; type: string }> {
+  const orientation = size === 'web' ? await orientationOf(env.PHOTOS, photo) : 1;
   const original = await env.PHOTOS.get(photoKeys(photo.id).original);
   if (!original) throw new AppError('PHOTO_NOT_FOUND', 'The original of this photo is no longer stored');
   if (size === 'original') return { body: original.body, size: original.size, type: photo.contentType ?? 'image/jpeg' };
-  const landscape = (photo.width ?? 1) >= (photo.height ?? 1);
+  // width/height are the upright dimensions, and Images sizes the upright (rotated) image.
+  const width = photo.width ?? 0;
+  const height = photo.height ?? 0;
+  const resize = Math.max(width, height) > WEB_EDGE ? (width >= height ? { width: WEB_EDGE } : { height: WEB_EDGE }) : {};
   const resized = await env.IMAGES.input(original.body)
-    .transform({ ...(landscape ? { width: WEB_EDGE } : { height: WEB_EDGE }), fit: 'scale-down' })
+    .transform({ ...ORIENTATION_FIX[orientation], ...resize })
     .output({ format: 'image/jpeg', quality: 88 });
   return { body: resized.image(), type: 'image/jpeg' };
 }

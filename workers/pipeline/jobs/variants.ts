@@ -184,7 +184,10 @@ export async function processUploadedPhoto(env: Env, photoId: string): Promise<v
     ]);
     await notifyIfAlbumFinished(env, db, album.id, photo.workspaceId);
   } catch (err) {
-    if (err instanceof RejectError) return markRejected(db, photo.id, err);
+    if (err instanceof RejectError) {
+      await markRejected(db, photo.id, err);
+      return notifyIfAlbumFinished(env, db, album.id, photo.workspaceId); // the album's last photo may be the refused one
+    }
     throw err;
   }
 }
