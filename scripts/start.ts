@@ -52,8 +52,14 @@ const standIns = await startStandIns({
   stripePort: Number(process.env.STRIPE_PORT ?? 12111),
   resendPort: Number(process.env.RESEND_PORT ?? 12112),
 });
+// Real keys in .dev.vars talk to the real services; the stand-ins' own test keys talk to the stand-ins.
+const vars = devVars();
+const standInVars = {
+  ...(vars.STRIPE_SECRET_KEY?.startsWith('sk_test_local') ? { STRIPE_API_URL: standIns.vars.STRIPE_API_URL } : {}),
+  ...(vars.RESEND_API_KEY?.startsWith('re_local') ? { RESEND_API_URL: standIns.vars.RESEND_API_URL } : {}),
+};
 console.log(`• applying migrations and starting wrangler dev on port ${port}`);
-const stack = await startStack({ port, host: process.env.HOST, vars: { VISION_URL: vision.origin, ...standIns.vars } });
+const stack = await startStack({ port, host: process.env.HOST, vars: { VISION_URL: vision.origin, ...standInVars } });
 const stopAll = () => {
   stack.stop();
   vision.stop();
