@@ -17,11 +17,13 @@ import { stackAndBrowser } from './lib/harness';
 const env = stackAndBrowser();
 
 /** Reloads until `text` shows: webhooks arrive a moment after the redirect back. */
-async function reloadUntil(page: Page, text: string | RegExp, timeout = 30_000) {
+async function reloadUntil(page: Page, text: string | RegExp, timeout = 45_000) {
   const deadline = Date.now() + timeout;
-  while (!(await page.getByText(text).first().isVisible())) {
+  for (;;) {
+    // Each look gives the page time to load its data before deciding it is not there yet.
+    const seen = await page.getByText(text).first().waitFor({ timeout: 4000 }).then(() => true, () => false);
+    if (seen) return;
     assert.ok(Date.now() < deadline, `never saw ${text}`);
-    await page.waitForTimeout(500);
     await page.reload();
   }
 }
