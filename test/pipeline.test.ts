@@ -193,6 +193,18 @@ describe('delivery semantics', () => {
     expect((await env.PHOTOS.head(photoKeys(photo.id).web))?.etag).toBe(before?.etag);
   });
 
+  it('a rerun of a ready photo whose reading request was lost sends it again, and only then', async () => {
+    const photo = await process(image('orientation2'));
+    const sent: PipelineMessage[] = [];
+    const recording = { ...env, PHOTO_QUEUE: { send: async (m: PipelineMessage) => void sent.push(m) } } as unknown as Env;
+    const message = { type: 'photo.uploaded', photoId: photo.id, workspaceId: 'x' } as const;
+    await deliver([message], undefined, recording);
+    expect(sent).toEqual([]); // nothing to read in this workspace: a redelivery stays silent
+    await env.DB.prepare("update photos set recognition = 'queued' where id = ?").bind(photo.id).run();
+    await deliver([message], undefined, recording);
+    expect(sent).toEqual([{ type: 'photo.recognise', photoId: photo.id, workspaceId: photo.workspaceId ?? expect.any(String) }]);
+  });
+
   it('finishes a photo left `processing` by a crashed run', async () => {
     const photo = await process(image('orientation3'));
     await env.DB.prepare("update photos set status = 'processing' where id = ?").bind(photo.id).run();

@@ -134,9 +134,16 @@ export async function rerenderPhoto(env: Env, photoId: string): Promise<void> {
   await db.batch([db.update(photos).set(variantFields(rendered, album, started)).where(eq(photos.id, photo.id)), bumpAlbum(db, album)]);
 }
 
+async function askForReading(env: Env, photo: Pick<Photo, 'id' | 'workspaceId'>): Promise<void> {
+  await env.PHOTO_QUEUE.send({ type: 'photo.recognise', photoId: photo.id, workspaceId: photo.workspaceId } satisfies PipelineMessage);
+}
+
 /** Runs the variants job for one photo. Throws on transient trouble so the queue retries it. */
 export async function processUploadedPhoto(env: Env, photoId: string): Promise<void> {
   const loaded = await load(env, photoId);
+  // A rerun after the batch below committed but the reading request was not sent: send it now
+  // (the row is the truth; the recognise job runs once per `queued` photo).
+  if (loaded?.photo.status === 'ready' && loaded.photo.recognition === 'queued') return askForReading(env, loaded.photo);
   if (!loaded || NOTHING_TO_DO.includes(loaded.photo.status)) return; // deleted, done, or not uploaded
   const { db, photo, album, workspace } = loaded;
   await db.update(photos).set({ status: 'processing', updatedAt: new Date() }).where(eq(photos.id, photoId));
@@ -151,11 +158,6 @@ export async function processUploadedPhoto(env: Env, photoId: string): Promise<v
       recognition = { recognition: 'awaiting_credits' as const, recognitionNote: AWAITING_CREDITS_NOTE };
     }
     if (recognition.recognition === 'queued' || recognition.recognition === 'awaiting_credits') await notifyIfCreditsLow(env, db, photo.workspaceId);
-    // Sent before the row says `ready`: if the batch below fails, this job reruns and the
-    // recognise job, seeing a photo not ready yet, simply retries.
-    if (recognition.recognition === 'queued') {
-      await env.PHOTO_QUEUE.send({ type: 'photo.recognise', photoId: photo.id, workspaceId: photo.workspaceId } satisfies PipelineMessage);
-    }
     const oriented = orientedSize(decoded.original.width, decoded.original.height, decoded.orientation);
     await db.batch([
       db
@@ -182,6 +184,9 @@ export async function processUploadedPhoto(env: Env, photoId: string): Promise<v
         .where(eq(photos.id, photo.id)),
       bumpAlbum(db, album),
     ]);
+    // Sent once the row says `ready` + `queued`, so the reading never waits on a retry; if this
+    // send fails, the job's retry lands in the branch at the top and sends it again.
+    if (recognition.recognition === 'queued') await askForReading(env, photo);
     await notifyIfAlbumFinished(env, db, album.id, photo.workspaceId);
   } catch (err) {
     if (err instanceof RejectError) {
