@@ -72,7 +72,7 @@ test('a pro uploads a race and a runner finds their photos on a phone', { timeou
 
   await pro.getByRole('link', { name: 'Albums' }).click();
   await pro.getByRole('link', { name: new RegExp(title) }).click();
-  await waitForProcessing(pro, UI_PHOTOS + SCRIPT_PHOTOS);
+  await waitForProcessing(pro, UI_PHOTOS + SCRIPT_PHOTOS, 300_000);
 
   // The review queue shows the bib reads, with the bib box highlighted.
   await pro.getByRole('link', { name: 'Review bibs' }).click();

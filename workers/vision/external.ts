@@ -8,6 +8,12 @@ import { VisionUnavailableError } from './types';
 
 type Service = { url: string; secret: string };
 
+/**
+ * A reading takes ~0.5 s and a cutout ~2.5 s; a request still unanswered after this is treated as
+ * an outage (the queue retries the message later) instead of holding the consumer indefinitely.
+ */
+const TIMEOUT_MS = 30_000;
+
 async function post(service: Service, path: string, image: Uint8Array, contentType: string): Promise<Response> {
   let response: Response;
   try {
@@ -15,6 +21,7 @@ async function post(service: Service, path: string, image: Uint8Array, contentTy
       method: 'POST',
       headers: { 'Content-Type': contentType, 'X-Vision-Secret': service.secret },
       body: image,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (err) {
     throw new VisionUnavailableError(`vision service unreachable: ${(err as Error).message}`);
