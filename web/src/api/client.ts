@@ -121,8 +121,6 @@ export const api = {
 
   billing: {
     credits: () => request<T.Credits>('GET', '/v1/credits'),
-    estimate: (work: 'recognition' | 'cutout', count: number) =>
-      request<{ credits: number; balance: number; enough: boolean; missing: number }>('GET', `/v1/credits/estimate${query({ work, count })}`),
     buyCredits: (body: z.input<typeof creditCheckoutBody>) => request<{ checkoutUrl: string }>('POST', '/v1/billing/credits', { json: body }),
     subscribe: (body: z.input<typeof subscribeBody>) => request<{ checkoutUrl: string }>('POST', '/v1/billing/subscription', { json: body }),
     portal: () => request<{ url: string }>('POST', '/v1/billing/portal'),
