@@ -42,7 +42,7 @@ async function waitForRecognition(page: Page, albumId: string, timeout = 120_000
 }
 
 test('a runner buys the photos of their bib; the photographer is paid and buys credits', { timeout: 600_000 }, () =>
-  withFailureShots(env.browser, async () => {
+  withFailureShots(env, async () => {
     const pro = await (await newContext(env.browser, env.stack.origin, DESKTOP)).newPage();
     await registerThroughUi(pro, uniqueEmail('seller'));
 

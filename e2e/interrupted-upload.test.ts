@@ -52,7 +52,7 @@ async function waitForPercent(page: Page, atLeast: number, timeout = 60_000) {
 }
 
 test('an upload cut off by a network drop finishes by itself when the network is back', { timeout: 300_000 }, () =>
-  withFailureShots(env.browser, async () => {
+  withFailureShots(env, async () => {
     const { context, page } = await proOnAlbum('offline');
     await slowUploads(page, () => 1500);
     const files = [await largePhoto(20), ...(await racePhotos(4, { bibs: 0, seed: 5000 }))];
@@ -71,7 +71,7 @@ test('an upload cut off by a network drop finishes by itself when the network is
 );
 
 test('a reload in the middle of a multipart upload resumes it from the parts already sent', { timeout: 300_000 }, () =>
-  withFailureShots(env.browser, async () => {
+  withFailureShots(env, async () => {
     const { page, albumId, token } = await proOnAlbum('reload');
     let holdLaterParts = true;
     await slowUploads(page, (part) => (holdLaterParts && part !== 1 ? 60_000 : 0));

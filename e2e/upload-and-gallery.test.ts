@@ -22,7 +22,7 @@ const SCRIPT_PHOTOS = 30;
 
 const env = stackAndBrowser();
 
-test('a pro uploads a race and a runner finds their photos on a phone', { timeout: 600_000 }, () => withFailureShots(env.browser, async () => {
+test('a pro uploads a race and a runner finds their photos on a phone', { timeout: 600_000 }, () => withFailureShots(env, async () => {
   const pro = await (await newContext(env.browser, env.stack.origin, DESKTOP)).newPage();
   await pro.goto('/login');
   await screenshot(pro, '01-login');

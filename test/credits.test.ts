@@ -94,7 +94,7 @@ describe('paid bib reading', () => {
     expect(after[0].subject).toContain('processing finished');
 
     await grantCredits(testDb(), workspace.id, 10, 'adjustment', 'test:resume');
-    await testEnv.PHOTO_QUEUE.send({ type: 'credits.granted', workspaceId: workspace.id });
+    await testEnv.READING_QUEUE.send({ type: 'credits.granted', workspaceId: workspace.id });
     const resumed = await waitForRecognition(token, second.id);
     expect(resumed.recognition.status).toBe('done');
     expect((await call('GET', `/v1/photos/${second.id}/tags`, { token })).data.tags.map((t: { value: string }) => t.value)).toEqual(['308']);

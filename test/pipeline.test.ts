@@ -2,7 +2,7 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from 'clou
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../workers/index';
-import { retryDelaySeconds } from '../workers/pipeline';
+import { queue as pipelineQueue, retryDelaySeconds } from '../workers/pipeline';
 import { decodeWebp } from '../workers/pipeline/codecs/webp';
 import { probeImage } from '../workers/pipeline/probe';
 import type { PipelineMessage } from '../workers/shared/messages';
@@ -25,15 +25,39 @@ async function variant(photoId: string, name: 'web' | 'thumb') {
   return new Uint8Array(await object!.arrayBuffer());
 }
 
-/** Runs the consumer directly on a hand-made batch, as a redelivery would. */
-async function deliver(messages: PipelineMessage[], queue = 'vitrine-photo-jobs', testEnv: Env = env) {
-  const batch = createMessageBatch<PipelineMessage>(
+const batchOf = (queue: string, messages: PipelineMessage[]) =>
+  createMessageBatch<PipelineMessage>(
     queue,
     messages.map((body, i) => ({ id: `m${i}-${Math.random()}`, timestamp: new Date(), attempts: 1, body })),
   );
+
+/** Runs the consumer directly on a hand-made batch, as a redelivery would. */
+async function deliver(messages: PipelineMessage[], queue = 'vitrine-photo-jobs', testEnv: Env = env) {
+  const batch = batchOf(queue, messages);
   const ctx = createExecutionContext();
   await worker.queue(batch, testEnv);
   return getQueueResult(batch, ctx);
+}
+
+/** The same bindings, except that R2 calls for keys containing `marker` go through `trouble`. */
+const withTroubleFor = (marker: string, trouble: () => unknown) =>
+  ({
+    ...env,
+    PHOTOS: new Proxy(env.PHOTOS, {
+      get: (target, prop) => {
+        const method = Reflect.get(target, prop).bind(target);
+        return (key: string, ...rest: unknown[]) => (String(key).includes(marker) ? trouble() : method(key, ...rest));
+      },
+    }),
+  }) as Env;
+
+/** A photo row whose original sits at a key of our choosing, `uploaded` and waiting for its job. */
+async function uploadedRow(id: string) {
+  await env.DB.prepare(
+    "insert into photos (id, album_id, workspace_id, original_name, declared_size, declared_type, original_key, status) select ?, id, workspace_id, 'x.jpg', 1, 'image/jpeg', ?, 'uploaded' from albums where id = ?",
+  )
+    .bind(id, `photos/${id}/original`, albumId)
+    .run();
 }
 
 describe('the variants job', () => {
@@ -196,7 +220,7 @@ describe('delivery semantics', () => {
   it('a rerun of a ready photo whose reading request was lost sends it again, and only then', async () => {
     const photo = await process(image('orientation2'));
     const sent: PipelineMessage[] = [];
-    const recording = { ...env, PHOTO_QUEUE: { send: async (m: PipelineMessage) => void sent.push(m) } } as unknown as Env;
+    const recording = { ...env, READING_QUEUE: { send: async (m: PipelineMessage) => void sent.push(m) } } as unknown as Env;
     const message = { type: 'photo.uploaded', photoId: photo.id, workspaceId: 'x' } as const;
     await deliver([message], undefined, recording);
     expect(sent).toEqual([]); // nothing to read in this workspace: a redelivery stays silent
@@ -215,24 +239,11 @@ describe('delivery semantics', () => {
   it('retries transient failures with backoff, and one bad message does not block the batch', async () => {
     const good = await process(image('orientation2'));
     await env.DB.prepare("update photos set status = 'uploaded' where id = ?").bind(good.id).run();
-    const flaky = {
-      ...env,
-      PHOTOS: new Proxy(env.PHOTOS, {
-        get: (target, prop) => {
-          const method = Reflect.get(target, prop).bind(target);
-          return (key: string, ...rest: unknown[]) => {
-            if (String(key).includes('broken')) throw new Error('R2 is having a moment');
-            return method(key, ...rest);
-          };
-        },
-      }),
-    } as Env;
+    const flaky = withTroubleFor('broken', () => {
+      throw new Error('R2 is having a moment');
+    });
     const brokenId = 'pho_broken';
-    await env.DB.prepare(
-      "insert into photos (id, album_id, workspace_id, original_name, declared_size, declared_type, original_key, status) select ?, id, workspace_id, 'x.jpg', 1, 'image/jpeg', 'photos/broken/original', 'uploaded' from albums where id = ?",
-    )
-      .bind(brokenId, albumId)
-      .run();
+    await uploadedRow(brokenId);
     const result = await deliver(
       [
         { type: 'photo.uploaded', photoId: brokenId, workspaceId: 'x' },
@@ -246,8 +257,26 @@ describe('delivery semantics', () => {
     expect((await call('GET', `/v1/photos/${good.id}`, { token })).data.photo.status).toBe('ready');
 
     // After the last retry the message lands in the dead-letter queue: the photo is marked failed.
-    await deliver([{ type: 'photo.uploaded', photoId: brokenId, workspaceId: 'x' }], 'vitrine-photo-jobs-dlq');
+    await deliver([{ type: 'photo.uploaded', photoId: brokenId, workspaceId: 'x' }], 'vitrine-pipeline-dlq');
     const row = await env.DB.prepare('select status, error_code from photos where id = ?').bind(brokenId).first();
     expect(row).toEqual({ status: 'failed', error_code: 'PROCESSING_FAILED' });
+  });
+
+  it('abandons a job that hangs at its deadline and retries it; the rest of the batch goes on', async () => {
+    const good = await process(image('orientation4'));
+    await env.DB.prepare("update photos set status = 'uploaded' where id = ?").bind(good.id).run();
+    const hangingId = 'pho_hanging';
+    await uploadedRow(hangingId);
+    const stalled = withTroubleFor('hanging', () => new Promise(() => {})); // a call that never answers
+    const batch = batchOf('vitrine-photo-jobs', [
+      { type: 'photo.uploaded', photoId: hangingId, workspaceId: 'x' },
+      { type: 'photo.uploaded', photoId: good.id, workspaceId: 'x' },
+    ]);
+    const ctx = createExecutionContext();
+    await pipelineQueue(batch, stalled, 300);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.retryMessages).toEqual([{ msgId: expect.stringMatching(/^m0-/) }]);
+    expect(result.explicitAcks).toHaveLength(1);
+    expect((await call('GET', `/v1/photos/${good.id}`, { token })).data.photo.status).toBe('ready');
   });
 });

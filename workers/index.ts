@@ -8,7 +8,7 @@ import { queue as pipelineQueue } from './pipeline';
 
 type QueueMessage = PipelineMessage | EmailMessage;
 
-/** Each queue has its consumer: the email outbox, or the photo pipeline (and its dead letters). */
+/** Each queue has its consumer: the email outbox, or the photo pipeline (image work, reading, and their dead letters). */
 async function queue(batch: MessageBatch<QueueMessage>, env: Env): Promise<void> {
   if (batch.queue === 'vitrine-emails') return emailQueue(batch as MessageBatch<EmailMessage>, env);
   return pipelineQueue(batch as MessageBatch<PipelineMessage>, env);

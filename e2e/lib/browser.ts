@@ -29,13 +29,17 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
 
-/** On a failure, every open page is photographed (as failure-N.png) before the error goes on. */
-export async function withFailureShots<T>(browser: Browser, run: () => Promise<T>): Promise<T> {
+/**
+ * On a failure, every open page is photographed (as failure-N.png) and the services' last log
+ * lines are printed before the error goes on: a CI run shows what the Worker was doing.
+ */
+export async function withFailureShots<T>(env: { browser: Browser; stack: { logTails(): string } }, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    const pages = browser.contexts().flatMap((c) => c.pages());
+    const pages = env.browser.contexts().flatMap((c) => c.pages());
     await Promise.all(pages.map((page, i) => screenshot(page, `failure-${i + 1}`).catch(() => undefined)));
+    console.error(env.stack.logTails());
     throw err;
   }
 }

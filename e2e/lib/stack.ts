@@ -4,20 +4,43 @@
  * demo data or port 8787.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { freePort, startStack, startVision } from '../../scripts/lib/local-stack';
 import { startStandIns } from '../../scripts/stand-ins';
+
+/** The services' output, one file per service and test file (git-ignored), kept after the run. */
+export const LOGS = join(import.meta.dirname, '..', 'logs');
+
+function logFiles() {
+  mkdirSync(LOGS, { recursive: true });
+  const testFile = basename(process.argv[1] ?? 'e2e', '.test.ts');
+  const files = { worker: join(LOGS, `${testFile}.worker.log`), vision: join(LOGS, `${testFile}.vision.log`) };
+  for (const file of Object.values(files)) rmSync(file, { force: true });
+  return files;
+}
+
+/** The last lines of a log, for a failure report. */
+function tail(file: string, lines: number) {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
 
 export async function e2eStack() {
   const state = mkdtempSync(join(tmpdir(), 'vitrine-e2e-'));
   const secret = () => randomBytes(32).toString('base64url');
   const visionSecret = secret();
   const webhookSecret = secret();
+  // VERBOSE=1 shows the services' output in the terminal instead of the log files.
+  const logs = logFiles();
+  const output = (file: string) => (process.env.VERBOSE ? {} : { logFile: file });
   const quiet = !process.env.VERBOSE;
   const port = await freePort();
-  const vision = await startVision({ port: await freePort(), secret: visionSecret, quiet });
+  const vision = await startVision({ port: await freePort(), secret: visionSecret, ...output(logs.vision) });
   const standIns = await startStandIns({
     workerOrigin: `http://127.0.0.1:${port}`,
     webhookSecret,
@@ -39,7 +62,8 @@ export async function e2eStack() {
       DEV_MAILBOX: 'on',
       ...standIns.vars,
     },
-    quiet,
+    logLevel: process.env.WRANGLER_LOG ?? 'info',
+    ...output(logs.worker),
   }).catch(async (err) => {
     vision.stop();
     await standIns.close();
@@ -47,6 +71,12 @@ export async function e2eStack() {
   });
   return {
     origin: stack.origin,
+    /** What the Worker and the vision service printed last: the first thing to read when a test fails. */
+    logTails(lines = 80) {
+      return Object.entries(logs)
+        .map(([name, file]) => `--- last ${lines} lines of the ${name} log (${file}) ---\n${tail(file, lines)}`)
+        .join('\n');
+    },
     async close() {
       stack.stop();
       vision.stop();

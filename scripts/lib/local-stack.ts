@@ -3,7 +3,8 @@
  * migrations applied to a local state folder, then `wrangler dev` (workerd + Miniflare with
  * real local D1, R2, Queues and Images) on a port of our choosing.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, type StdioOptions, spawn, spawnSync } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** Offline: no metrics, and no fetch of the `request.cf` object from workers.cloudflare.com. */
@@ -50,9 +51,20 @@ export async function waitForHealth(origin: string, timeoutMs = 90_000) {
 
 export type Stack = { origin: string; process: ChildProcess; stop(): void };
 
+/** Where a child's output goes: this terminal, nowhere, or appended to a log file. */
+type Output = { quiet?: boolean; logFile?: string };
+
+function stdio({ quiet, logFile }: Output): StdioOptions {
+  if (logFile) {
+    const fd = openSync(logFile, 'a');
+    return ['ignore', fd, fd];
+  }
+  return quiet ? 'ignore' : 'inherit';
+}
+
 /** Starts a child in its own process group; `stop()` ends it and everything it started. */
-function spawnGroup(command: string, args: string[], env: NodeJS.ProcessEnv, quiet?: boolean) {
-  const child = spawn(command, args, { stdio: quiet ? 'ignore' : 'inherit', env, detached: true });
+function spawnGroup(command: string, args: string[], env: NodeJS.ProcessEnv, output: Output) {
+  const child = spawn(command, args, { stdio: stdio(output), env, detached: true });
   const stop = () => {
     try {
       process.kill(-child.pid!, 'SIGTERM');
@@ -67,9 +79,9 @@ function spawnGroup(command: string, args: string[], env: NodeJS.ProcessEnv, qui
  * The local vision service (vision/: OCR and cutout models from npm), as the Worker's
  * `external` engine. Resolves once its models are loaded.
  */
-export async function startVision(options: { port: number; secret: string; quiet?: boolean }): Promise<Stack> {
+export async function startVision(options: { port: number; secret: string } & Output): Promise<Stack> {
   const env = { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', VISION_SECRET: options.secret };
-  const { child, stop } = spawnGroup('npm', ['--prefix', 'vision', 'start'], env, options.quiet);
+  const { child, stop } = spawnGroup('npm', ['--prefix', 'vision', 'start'], env, options);
   const origin = `http://127.0.0.1:${options.port}`;
   try {
     await waitForHealth(origin, 180_000);
@@ -87,8 +99,9 @@ type StackOptions = {
   persistTo?: string;
   /** Extra vars, e.g. secrets when there is no `.dev.vars`. */
   vars?: Record<string, string>;
-  quiet?: boolean;
-};
+  /** wrangler's log level (WRANGLER_LOG); `info` adds a line per queue batch. */
+  logLevel?: string;
+} & Output;
 
 /** Applies migrations and starts `wrangler dev`; resolves once /health answers. */
 export async function startStack(options: StackOptions): Promise<Stack> {
@@ -97,7 +110,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   runOrExit('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', ...persist]);
   const vars = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
   const args = ['wrangler', 'dev', '--port', String(options.port), '--ip', host, '--inspector-port', String(await freePort())];
-  const { child, stop } = spawnGroup('npx', [...args, '--show-interactive-dev-session=false', ...persist, ...vars], wranglerEnv, options.quiet);
+  const env = options.logLevel ? { ...wranglerEnv, WRANGLER_LOG: options.logLevel } : wranglerEnv;
+  const { child, stop } = spawnGroup('npx', [...args, '--show-interactive-dev-session=false', ...persist, ...vars], env, options);
   const origin = `http://${host}:${options.port}`;
   try {
     await waitForHealth(origin);

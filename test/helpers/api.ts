@@ -3,21 +3,22 @@ import { env } from 'cloudflare:workers';
 import { app } from '../../workers/api/app';
 import type { PipelineMessage } from '../../workers/shared/messages';
 
-/** Messages the app sent, recorded on the way to the real local queue. */
+/** Messages the app sent, recorded on the way to the real local queues. */
 export const sentMessages: PipelineMessage[] = [];
 
-const recordingQueue: Queue<PipelineMessage> = {
-  async send(message, options) {
-    sentMessages.push(message);
-    return env.PHOTO_QUEUE.send(message, options);
-  },
-  async sendBatch(messages, options) {
-    for (const m of messages) sentMessages.push(m.body);
-    return env.PHOTO_QUEUE.sendBatch(messages, options);
-  },
-} as Queue<PipelineMessage>;
+const recording = (queue: Queue): Queue<PipelineMessage> =>
+  ({
+    async send(message, options) {
+      sentMessages.push(message);
+      return queue.send(message, options);
+    },
+    async sendBatch(messages, options) {
+      for (const m of messages) sentMessages.push(m.body);
+      return queue.sendBatch(messages, options);
+    },
+  }) as Queue<PipelineMessage>;
 
-export const testEnv = { ...env, PHOTO_QUEUE: recordingQueue } as Env;
+export const testEnv = { ...env, PHOTO_QUEUE: recording(env.PHOTO_QUEUE), READING_QUEUE: recording(env.READING_QUEUE) } as Env;
 
 type CallOptions = { token?: string; json?: unknown; headers?: Record<string, string>; body?: BodyInit; ip?: string; env?: Env };
 

@@ -1,5 +1,6 @@
 /**
- * The queue consumer. Messages carry ids only; each job is idempotent (at-least-once delivery).
+ * The queue consumer of both pipeline queues (image work and reading, see wrangler.toml) and
+ * their dead letters. Messages carry ids only; each job is idempotent (at-least-once delivery).
  * Photos are processed one at a time: the 128 MB isolate limit is shared by everything running
  * in it, and one decode at a time is what the memory budget assumes.
  */
@@ -11,6 +12,23 @@ import { resumeAwaitingRecognition } from './paid-work';
 
 /** Exponential backoff for transient failures: 10 s, 20 s, 40 s, ... capped at 10 min. */
 export const retryDelaySeconds = (attempts: number) => Math.min(600, 10 * 2 ** Math.max(0, attempts - 1));
+
+/**
+ * A job still running after this is abandoned and retried later. A 50 MP photo takes about a
+ * second; a job this late is stuck on a call that will not answer (a stalled stream, a service
+ * that hangs), and it must not hold its batch, and every message queued behind it, with it.
+ */
+export const JOB_DEADLINE_MS = 120_000;
+
+export class JobDeadlineError extends Error {}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new JobDeadlineError(`still running after ${ms / 1000} s: abandoned, to be retried`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 
 async function run(message: PipelineMessage, env: Env): Promise<void> {
   switch (message.type) {
@@ -25,11 +43,11 @@ async function run(message: PipelineMessage, env: Env): Promise<void> {
   }
 }
 
-export async function queue(batch: MessageBatch<PipelineMessage>, env: Env): Promise<void> {
+export async function queue(batch: MessageBatch<PipelineMessage>, env: Env, deadlineMs = JOB_DEADLINE_MS): Promise<void> {
   const deadLetters = batch.queue.endsWith('-dlq');
   for (const message of batch.messages) {
     try {
-      await (deadLetters ? markFailed(env, message.body) : run(message.body, env));
+      await withDeadline(deadLetters ? markFailed(env, message.body) : run(message.body, env), deadlineMs);
       message.ack();
     } catch (err) {
       // One photo's trouble never blocks the others: retry just this message, later.

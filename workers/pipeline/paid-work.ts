@@ -11,7 +11,7 @@ import { CREDIT_PRICES } from '../shared/billing/catalogue';
 import { reserveCredits } from '../shared/billing/credits';
 import * as schema from '../shared/db/schema';
 import { photos } from '../shared/db/schema';
-import type { PipelineMessage } from '../shared/messages';
+import type { ReadingMessage } from '../shared/messages';
 
 type Db = DrizzleD1Database<typeof schema>;
 
@@ -47,7 +47,7 @@ export async function resumeAwaitingRecognition(env: Env, workspaceId: string): 
         .set({ recognition: 'queued', recognitionNote: null, updatedAt: new Date() })
         .where(and(eq(photos.id, id), eq(photos.recognition, 'awaiting_credits')))
         .returning({ id: photos.id });
-      if (moved.length) await env.PHOTO_QUEUE.send({ type: 'photo.recognise', photoId: id, workspaceId } satisfies PipelineMessage);
+      if (moved.length) await env.READING_QUEUE.send({ type: 'photo.recognise', photoId: id, workspaceId } satisfies ReadingMessage);
     }
     if (waiting.length < RESUME_PAGE) return;
   }

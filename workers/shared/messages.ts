@@ -9,7 +9,12 @@ export type PhotoRerender = { type: 'photo.rerender'; photoId: string; workspace
 /** Credits were granted: photos waiting for credits get theirs and are read. */
 export type CreditsGranted = { type: 'credits.granted'; workspaceId: string };
 
-export type PipelineMessage = PhotoUploaded | PhotoRecognise | PhotoRerender | CreditsGranted;
+/** Image work done in the Worker: the `vitrine-photo-jobs` queue (PHOTO_QUEUE). */
+export type ImageMessage = PhotoUploaded | PhotoRerender;
+/** Work that waits on the vision service: the `vitrine-reading-jobs` queue (READING_QUEUE). */
+export type ReadingMessage = PhotoRecognise | CreditsGranted;
+
+export type PipelineMessage = ImageMessage | ReadingMessage;
 
 /** Send one row of the email outbox (workers/email). */
 export type EmailMessage = { type: 'email.send'; emailId: string };

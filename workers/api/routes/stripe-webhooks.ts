@@ -10,7 +10,7 @@ export const stripeWebhooks = new Hono<AppEnv>().post('/stripe', payments, async
   // The signature covers the exact bytes: read the raw body, never re-serialised JSON.
   const event = await verifyStripeEvent(c.get('stripe'), config.stripe!.webhookSecrets, await c.req.text(), c.req.header('Stripe-Signature'));
   const deps = {
-    ...{ db: c.get('db'), photoQueue: c.env.PHOTO_QUEUE, emailQueue: c.env.EMAIL_QUEUE },
+    ...{ db: c.get('db'), readingQueue: c.env.READING_QUEUE, emailQueue: c.env.EMAIL_QUEUE },
     ...{ signingSecret: config.uploads.signingSecret, origin: new URL(c.req.url).origin },
   };
   return c.json(await applyStripeEvent(deps, event));

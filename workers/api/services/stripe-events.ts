@@ -10,7 +10,7 @@ import { PLANS, type PlanId } from '../../shared/billing/catalogue';
 import { grantStatements } from '../../shared/billing/credits';
 import { albums, orders, stripeEvents, workspaces } from '../../shared/db/schema';
 import { outboxInsert, sendQueued } from '../../email/outbox';
-import type { EmailMessage, PipelineMessage } from '../../shared/messages';
+import type { EmailMessage, ReadingMessage } from '../../shared/messages';
 import type { Db } from '../context';
 import { AppError } from '../errors';
 import { webCryptoProvider, type Stripe } from '../lib/stripe';
@@ -18,7 +18,7 @@ import { downloadLink } from './downloads';
 import { accountUpdatedStatement } from './payouts';
 import { orderPhotoIds } from './checkout';
 
-type Deps = { db: Db; photoQueue: Queue<PipelineMessage>; emailQueue: Queue<EmailMessage>; signingSecret: string; origin: string };
+type Deps = { db: Db; readingQueue: Queue<ReadingMessage>; emailQueue: Queue<EmailMessage>; signingSecret: string; origin: string };
 type BatchItem = Parameters<Db['batch']>[0][number];
 /** What an event does: statements for the batch, and what to do once it committed (queue sends). */
 type Effect = { statements: BatchItem[]; after?: (results: { meta: { changes: number } }[]) => Promise<void> };
@@ -66,7 +66,7 @@ async function orderPaid(deps: Deps, session: Stripe.Checkout.Session): Promise<
 }
 
 const resumeAfterGrant = (deps: Deps, workspaceId: string) => async (results: { meta: { changes: number } }[]) => {
-  if (results[0]!.meta.changes === 1) await deps.photoQueue.send({ type: 'credits.granted', workspaceId });
+  if (results[0]!.meta.changes === 1) await deps.readingQueue.send({ type: 'credits.granted', workspaceId });
 };
 
 function creditsPaid(deps: Deps, session: Stripe.Checkout.Session): Effect {

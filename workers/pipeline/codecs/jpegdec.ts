@@ -39,15 +39,19 @@ export type JpegHeader = {
   warnings: number;
 };
 
-/** RGBA pixels living in the decoder's wasm memory. Read them through `pixels()`. */
-export type WasmImage = { ptr: number; width: number; height: number };
+/**
+ * RGBA pixels living in a decoder instance's wasm memory. Read them through `pixels()`. The
+ * image names its instance: a concurrent job's failure may replace the shared instance while
+ * this image is still in use, and its pointer means nothing in another instance.
+ */
+export type WasmImage = { ptr: number; width: number; height: number; readonly heap: Exports };
 
 /**
  * A fresh view of the pixels: any allocation may grow wasm memory and detach older views,
  * so views are made at the point of use and never kept.
  */
 export function pixels(image: WasmImage): Uint8Array {
-  return new Uint8Array(wasm().memory.buffer, image.ptr, image.width * image.height * 4);
+  return new Uint8Array(image.heap.memory.buffer, image.ptr, image.width * image.height * 4);
 }
 
 function instantiate(): Exports {
@@ -154,7 +158,7 @@ export async function decodeJpeg(chunks: AsyncIterable<Uint8Array>, options: Dec
     const exifLength = new Uint32Array(x.memory.buffer, scratch + 48, 1)[0]!;
     const exif = exifPtr ? new Uint8Array(x.memory.buffer, exifPtr, exifLength).slice() : null;
     const { outputWidth: width, outputHeight: height } = header;
-    return { ptr, width, height, header, exif, truncated, release };
+    return { ptr, width, height, heap: x, header, exif, truncated, release };
   } catch (err) {
     shared = null; // state undefined after a libjpeg error: next photo gets a fresh instance
     throw err;
@@ -170,9 +174,8 @@ const TRIANGLE = 2;
  * at about half the cost.
  */
 export function resizeInWasm(src: WasmImage, width: number, height: number): WasmImage {
-  const x = wasm();
-  const ptr = x.img_resize(src.ptr, src.width, src.height, width, height, 4, TRIANGLE);
-  return { ptr, width, height };
+  const ptr = src.heap.img_resize(src.ptr, src.width, src.height, width, height, 4, TRIANGLE);
+  return { ptr, width, height, heap: src.heap };
 }
 
 /** Copies JS-side RGBA (a PNG or WebP decoded elsewhere) into the decoder's memory. */
@@ -181,9 +184,9 @@ export function copyIntoWasm(data: Uint8Array, width: number, height: number): W
   const ptr = x.dec_malloc(data.byteLength);
   if (!ptr) throw new JpegDecodeError('out of memory (copy)');
   new Uint8Array(x.memory.buffer, ptr, data.byteLength).set(data);
-  return { ptr, width, height };
+  return { ptr, width, height, heap: x };
 }
 
 export function freeInWasm(image: WasmImage): void {
-  shared?.dec_free(image.ptr);
+  image.heap.dec_free(image.ptr);
 }

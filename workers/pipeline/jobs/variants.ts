@@ -9,7 +9,7 @@ import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../shared/db/schema';
 import { albums, photos, workspaces, type Album, type Photo, type Workspace, type WorkspaceKind } from '../../shared/db/schema';
-import type { PipelineMessage } from '../../shared/messages';
+import type { ReadingMessage } from '../../shared/messages';
 import { watermarkKey } from '../../shared/watermark';
 import { photoKeys } from '../../shared/r2-keys';
 import { decoderMemoryBytes } from '../codecs/jpegdec';
@@ -135,7 +135,7 @@ export async function rerenderPhoto(env: Env, photoId: string): Promise<void> {
 }
 
 async function askForReading(env: Env, photo: Pick<Photo, 'id' | 'workspaceId'>): Promise<void> {
-  await env.PHOTO_QUEUE.send({ type: 'photo.recognise', photoId: photo.id, workspaceId: photo.workspaceId } satisfies PipelineMessage);
+  await env.READING_QUEUE.send({ type: 'photo.recognise', photoId: photo.id, workspaceId: photo.workspaceId } satisfies ReadingMessage);
 }
 
 /** Runs the variants job for one photo. Throws on transient trouble so the queue retries it. */
