@@ -59,7 +59,7 @@ const standInVars = {
   ...(vars.RESEND_API_KEY?.startsWith('re_local') ? { RESEND_API_URL: standIns.vars.RESEND_API_URL } : {}),
 };
 console.log(`• applying migrations and starting wrangler dev on port ${port}`);
-const stack = await startStack({ port, host: process.env.HOST, vars: { VISION_URL: vision.origin, ...standInVars } });
+const stack = await startStack({ port, host: process.env.HOST, vars: { VISION_URL: vision.origin, ...standInVars }, cronEveryMs: 5 * 60_000 });
 const stopAll = () => {
   stack.stop();
   vision.stop();

@@ -99,9 +99,20 @@ type StackOptions = {
   persistTo?: string;
   /** Extra vars, e.g. secrets when there is no `.dev.vars`. */
   vars?: Record<string, string>;
-  /** wrangler's log level (WRANGLER_LOG); `info` adds a line per queue batch. */
+  /** wrangler's log level (WRANGLER_LOG): `info` adds a line per queue batch, `log` the Worker's console.log. */
   logLevel?: string;
+  /** How often to fire the Worker's cron: wrangler dev has no scheduler (production runs it every 5 min). */
+  cronEveryMs?: number;
 } & Output;
+
+/** Fires the Worker's `scheduled` handler now and then, through wrangler dev's test endpoint. */
+function localCron(origin: string, everyMs: number) {
+  const timer = setInterval(() => {
+    fetch(`${origin}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/5 * * * *')}`).catch(() => undefined);
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 /** Applies migrations and starts `wrangler dev`; resolves once /health answers. */
 export async function startStack(options: StackOptions): Promise<Stack> {
@@ -119,5 +130,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     stop();
     throw err;
   }
-  return { origin, process: child, stop };
+  const stopCron = options.cronEveryMs ? localCron(origin, options.cronEveryMs) : () => undefined;
+  return {
+    origin,
+    process: child,
+    stop() {
+      stopCron();
+      stop();
+    },
+  };
 }

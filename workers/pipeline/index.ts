@@ -45,6 +45,8 @@ async function run(message: PipelineMessage, env: Env): Promise<void> {
 
 export async function queue(batch: MessageBatch<PipelineMessage>, env: Env, deadlineMs = JOB_DEADLINE_MS): Promise<void> {
   const deadLetters = batch.queue.endsWith('-dlq');
+  const started = Date.now();
+  let retried = 0;
   for (const message of batch.messages) {
     try {
       await withDeadline(deadLetters ? markFailed(env, message.body) : run(message.body, env), deadlineMs);
@@ -53,6 +55,9 @@ export async function queue(batch: MessageBatch<PipelineMessage>, env: Env, dead
       // One photo's trouble never blocks the others: retry just this message, later.
       console.error(JSON.stringify({ queue: batch.queue, message: message.body, attempts: message.attempts, error: String(err) }));
       message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+      retried++;
     }
   }
+  // One line per batch: with the queue's own metrics, what tells a stalled consumer from an idle queue.
+  console.log(JSON.stringify({ queue: batch.queue, messages: batch.messages.length, retried, ms: Date.now() - started }));
 }

@@ -163,6 +163,10 @@ export const photos = sqliteTable(
     index('photos_workspace_idx').on(t.workspaceId),
     index('photos_gallery_idx').on(t.albumId, t.status, t.sortAt, t.id),
     index('photos_album_sha_idx').on(t.albumId, t.sha256),
+    // Only unfinished photos: what the cron looks through for lost jobs (workers/pipeline/sweep.ts).
+    index('photos_unfinished_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.status} in ('uploaded', 'processing') or ${t.recognition} = 'queued'`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `photos_unfinished_idx` ON `photos` (`updated_at`) WHERE "photos"."status" in ('uploaded', 'processing') or "photos"."recognition" = 'queued';
