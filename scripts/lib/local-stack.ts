@@ -105,10 +105,10 @@ type StackOptions = {
   cronEveryMs?: number;
 } & Output;
 
-/** Fires the Worker's `scheduled` handler now and then, through wrangler dev's test endpoint. */
+/** Fires the Worker's `scheduled` handler now and then, through wrangler dev's `--test-scheduled` route. */
 function localCron(origin: string, everyMs: number) {
   const timer = setInterval(() => {
-    fetch(`${origin}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/5 * * * *')}`).catch(() => undefined);
+    fetch(`${origin}/__scheduled?cron=${encodeURIComponent('*/5 * * * *')}`).catch(() => undefined);
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);
@@ -121,6 +121,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   runOrExit('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', ...persist]);
   const vars = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
   const args = ['wrangler', 'dev', '--port', String(options.port), '--ip', host, '--inspector-port', String(await freePort())];
+  // `/__scheduled` runs the cron handler in the Worker itself (wrangler 4.86's /cdn-cgi/handler/scheduled fails to pass it the controller).
+  if (options.cronEveryMs) args.push('--test-scheduled');
   const env = options.logLevel ? { ...wranglerEnv, WRANGLER_LOG: options.logLevel } : wranglerEnv;
   const { child, stop } = spawnGroup('npx', [...args, '--show-interactive-dev-session=false', ...persist, ...vars], env, options);
   const origin = `http://${host}:${options.port}`;
