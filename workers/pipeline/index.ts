@@ -18,9 +18,9 @@ export const retryDelaySeconds = (attempts: number) => Math.min(600, 10 * 2 ** M
  * second; a job this late is stuck on a call that will not answer (a stalled stream, a service
  * that hangs), and it must not hold its batch, and every message queued behind it, with it.
  */
-export const JOB_DEADLINE_MS = 120_000;
+const JOB_DEADLINE_MS = 120_000;
 
-export class JobDeadlineError extends Error {}
+class JobDeadlineError extends Error {}
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
