@@ -11,7 +11,7 @@ import { freePort, startStack, startVision } from '../../scripts/lib/local-stack
 import { startStandIns } from '../../scripts/stand-ins';
 
 /** The services' output, one file per service and test file (git-ignored), kept after the run. */
-export const LOGS = join(import.meta.dirname, '..', 'logs');
+const LOGS = join(import.meta.dirname, '..', 'logs');
 
 function logFiles() {
   mkdirSync(LOGS, { recursive: true });

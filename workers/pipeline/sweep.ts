@@ -9,15 +9,17 @@ import { and, inArray, lt, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../shared/db/schema';
 import { photos } from '../shared/db/schema';
-import type { PipelineMessage } from '../shared/messages';
+import type { ImageMessage, ReadingMessage } from '../shared/messages';
 
 /** Healthy work is done in seconds; retries with backoff give up (dead letters) within 3 minutes. */
 export const DEFAULT_STALE_AFTER_MS = 15 * 60_000;
 /** Per run; the next run takes the rest. Queues take at most 100 messages per sendBatch. */
 const PER_RUN = 500;
 const SEND_BATCH = 100;
+/** D1 binds at most 100 parameters per statement. */
+const IDS_PER_UPDATE = 90;
 
-async function sendAll(queue: Queue<PipelineMessage>, messages: PipelineMessage[]) {
+async function sendAll<M extends ImageMessage | ReadingMessage>(queue: Queue<M>, messages: M[]) {
   for (let i = 0; i < messages.length; i += SEND_BATCH) {
     await queue.sendBatch(messages.slice(i, i + SEND_BATCH).map((body) => ({ body })));
   }
@@ -36,15 +38,14 @@ export async function requeueStuckPhotos(env: Env, staleAfterMs = DEFAULT_STALE_
     .limit(PER_RUN);
   if (!stuck.length) return { variants: 0, reading: 0 };
 
-  for (let i = 0; i < stuck.length; i += 90) {
-    // D1 binds at most 100 parameters per statement.
-    const ids = stuck.slice(i, i + 90).map((p) => p.id);
+  for (let i = 0; i < stuck.length; i += IDS_PER_UPDATE) {
+    const ids = stuck.slice(i, i + IDS_PER_UPDATE).map((p) => p.id);
     await db.update(photos).set({ updatedAt: now }).where(inArray(photos.id, ids));
   }
   const unprocessed = stuck.filter((p) => p.status === 'uploaded' || p.status === 'processing');
   const unread = stuck.filter((p) => p.status === 'ready');
-  await sendAll(env.PHOTO_QUEUE, unprocessed.map((p) => ({ type: 'photo.uploaded' as const, photoId: p.id, workspaceId: p.workspaceId })));
-  await sendAll(env.READING_QUEUE, unread.map((p) => ({ type: 'photo.recognise' as const, photoId: p.id, workspaceId: p.workspaceId })));
+  await sendAll<ImageMessage>(env.PHOTO_QUEUE, unprocessed.map((p) => ({ type: 'photo.uploaded', photoId: p.id, workspaceId: p.workspaceId })));
+  await sendAll<ReadingMessage>(env.READING_QUEUE, unread.map((p) => ({ type: 'photo.recognise', photoId: p.id, workspaceId: p.workspaceId })));
   const result = { variants: unprocessed.length, reading: unread.length };
   console.warn(JSON.stringify({ requeuedStuckPhotos: result }));
   return result;
