@@ -15,9 +15,9 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startVisionServer } from '../vision/src/server';
-import { bibCandidates } from '../workers/vision/bibs';
-import { plateCandidates } from '../workers/vision/plates';
-import type { TextRead } from '../workers/vision/types';
+import { bibCandidates } from '../workers/modules/recognition/bibs';
+import { plateCandidates } from '../workers/modules/recognition/plates';
+import type { TextRead } from '../workers/integrations/vision/types';
 
 type Kind = 'plate' | 'bib';
 

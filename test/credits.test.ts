@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { commitCredits, creditBalance, grantCredits, refundCredits, reserveCredits } from '../workers/shared/billing/credits';
+import { commitCredits, creditBalance, grantCredits, refundCredits, reserveCredits } from '../workers/modules/billing/credit-ledger';
 import { CREDIT_PRICES, STARTER_CREDITS } from '../workers/shared/billing/catalogue';
-import { markFailed } from '../workers/pipeline/jobs/failed';
-import { NotReadyYet, recognisePhoto } from '../workers/pipeline/jobs/recognise';
-import { recognitionReference } from '../workers/pipeline/paid-work';
+import { markFailed } from '../workers/modules/media/jobs/failed';
+import { NotReadyYet, recognisePhoto } from '../workers/modules/recognition/jobs/recognise';
+import { recognitionReference } from '../workers/modules/recognition/paid-reading';
 import { call, testEnv } from './helpers/api';
 import { setBalance, testDb } from './helpers/credits';
 import { makeAlbum, signUp } from './helpers/factories';

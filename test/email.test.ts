@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { sendOutboxEmail } from '../workers/email/consumer';
-import { outboxInsert } from '../workers/email/outbox';
-import { emailOutbox } from '../workers/shared/db/schema';
+import { sendOutboxEmail } from '../workers/modules/notifications/email-consumer';
+import { outboxInsert } from '../workers/modules/notifications/outbox';
+import { emailOutbox } from '../workers/db/schema/index';
 import { testEnv } from './helpers/api';
 import { testDb } from './helpers/credits';
 import { sentEmails } from './helpers/stripe';

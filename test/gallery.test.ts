@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { call, testEnv } from './helpers/api';
 import { makeAlbum, signUp } from './helpers/factories';
 import { image, uploadPhoto, waitForPhoto } from './helpers/photos';
-import { albumOfGrant, variantGrant } from '../workers/api/services/variant-grants';
+import { albumOfGrant, variantGrant } from '../workers/modules/albums/variant-grants';
 
 let token: string;
 let album: { id: string; slug: string };

@@ -1,11 +1,11 @@
 import { thumbHashToApproximateAspectRatio } from 'thumbhash';
 import { describe, expect, it } from 'vitest';
-import { BLUR_THRESHOLD, laplacianVariance } from '../workers/pipeline/image/blur';
-import { exifDateToIso, findJpegExif, readExif } from '../workers/pipeline/image/exif';
-import { applyOrientation, orientedSize } from '../workers/pipeline/image/orientation';
-import { hammingDistance, perceptualHash } from '../workers/pipeline/image/phash';
-import { fitWithin } from '../workers/pipeline/limits';
-import { downscaleRgba, placeholderOf } from '../workers/pipeline/image/placeholder';
+import { BLUR_THRESHOLD, laplacianVariance } from '../workers/modules/media/image/blur';
+import { exifDateToIso, findJpegExif, readExif } from '../workers/modules/media/image/exif';
+import { applyOrientation, orientedSize } from '../workers/modules/media/image/orientation';
+import { hammingDistance, perceptualHash } from '../workers/modules/media/image/phash';
+import { fitWithin } from '../workers/modules/media/limits';
+import { downscaleRgba, placeholderOf } from '../workers/modules/media/image/placeholder';
 import { image } from './helpers/photos';
 
 /** A seeded PRNG (mulberry32): the same "random" images on every run. */

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { downloadLink } from '../workers/api/services/downloads';
+import { downloadLink } from '../workers/modules/sales/downloads';
 import { call, callBytes, testEnv } from './helpers/api';
 import { makeAlbum, signUp } from './helpers/factories';
 import { image, uploadPhoto, waitForPhoto } from './helpers/photos';

@@ -2,10 +2,10 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from 'clou
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../workers/index';
-import { queue as pipelineQueue, retryDelaySeconds } from '../workers/pipeline';
-import { decodeWebp } from '../workers/pipeline/codecs/webp';
-import { probeImage } from '../workers/pipeline/probe';
-import type { PipelineMessage } from '../workers/shared/messages';
+import { queue as pipelineQueue, retryDelaySeconds } from '../workers/core/jobs/consumer';
+import { decodeWebp } from '../workers/modules/media/codecs/webp';
+import { probeImage } from '../workers/modules/media/probe';
+import type { PipelineMessage } from '../workers/core/jobs/messages';
 import { photoKeys } from '../workers/shared/r2-keys';
 import { call } from './helpers/api';
 import { makeAlbum, signUp } from './helpers/factories';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { r2PresignSigner, workerRouteSigner } from '../workers/api/services/upload-signer';
+import { r2PresignSigner, workerRouteSigner } from '../workers/modules/media/upload-signer';
 
 const grant = {
   photoId: 'pho_abc',

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { workerRouteSigner } from '../workers/api/services/upload-signer';
+import { workerRouteSigner } from '../workers/modules/media/upload-signer';
 import { photoKeys } from '../workers/shared/r2-keys';
 import { MULTIPART_THRESHOLD, PART_SIZE } from '../workers/shared/constants';
 import { call, sentMessages } from './helpers/api';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bibCandidates } from '../workers/vision/bibs';
-import { maskStats } from '../workers/vision/cf-images';
-import { editDistance, nameKey, nameMatches } from '../workers/vision/names';
-import { parsePlate, plateCandidates } from '../workers/vision/plates';
-import type { TextRead } from '../workers/vision/types';
-import { parseModelTexts, workersAiTextReader } from '../workers/vision/workers-ai';
+import { bibCandidates } from '../workers/modules/recognition/bibs';
+import { maskStats } from '../workers/integrations/vision/cf-images';
+import { editDistance, nameKey, nameMatches } from '../workers/modules/recognition/names';
+import { parsePlate, plateCandidates } from '../workers/modules/recognition/plates';
+import type { TextRead } from '../workers/integrations/vision/types';
+import { parseModelTexts, workersAiTextReader } from '../workers/integrations/vision/workers-ai';
 
 const read = (text: string, confidence = 0.95, box: TextRead['box'] = { x: 0, y: 0, w: 100, h: 40 }): TextRead => ({ text, confidence, box });
 

@@ -1,11 +1,11 @@
 import { drizzle } from 'drizzle-orm/d1';
-import type { EmailMessage, PipelineMessage } from './shared/messages';
-import * as schema from './shared/db/schema';
-import { app } from './api/app';
-import { emailQueue } from './email/consumer';
-import { requeueStale } from './email/outbox';
-import { queue as pipelineQueue } from './pipeline';
-import { DEFAULT_STALE_AFTER_MS, requeueStuckPhotos } from './pipeline/sweep';
+import type { EmailMessage, PipelineMessage } from './core/jobs/messages';
+import * as schema from './db/schema/index';
+import { app } from './core/http/app';
+import { emailQueue } from './modules/notifications/email-consumer';
+import { requeueStale } from './modules/notifications/outbox';
+import { queue as pipelineQueue } from './core/jobs/consumer';
+import { DEFAULT_STALE_AFTER_MS, requeueStuckPhotos } from './modules/media/jobs/sweep';
 
 type QueueMessage = PipelineMessage | EmailMessage;
 

@@ -1,7 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { app } from '../../workers/api/app';
-import type { PipelineMessage } from '../../workers/shared/messages';
+import { app } from '../../workers/core/http/app';
+import type { PipelineMessage } from '../../workers/core/jobs/messages';
 
 /** Messages the app sent, recorded on the way to the real local queues. */
 export const sentMessages: PipelineMessage[] = [];

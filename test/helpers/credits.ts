@@ -1,7 +1,7 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { env } from 'cloudflare:workers';
-import * as schema from '../../workers/shared/db/schema';
-import { creditBalance, grantCredits, reserveCredits } from '../../workers/shared/billing/credits';
+import * as schema from '../../workers/db/schema/index';
+import { creditBalance, grantCredits, reserveCredits } from '../../workers/modules/billing/credit-ledger';
 
 export const testDb = () => drizzle(env.DB, { schema });
 

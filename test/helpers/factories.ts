@@ -1,4 +1,4 @@
-import type { WorkspaceKind } from '../../workers/shared/db/schema';
+import type { WorkspaceKind } from '../../workers/db/schema/index';
 import { call } from './api';
 
 let counter = 0;

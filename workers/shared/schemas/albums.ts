@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WATERMARK_POSITIONS } from '../constants';
-import { ALBUM_VISIBILITIES } from '../db/schema';
+import { ALBUM_VISIBILITIES } from '../../db/schema/index';
 import { bibRules } from './tags';
 
 export const watermark = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WORKSPACE_KINDS } from '../db/schema';
+import { WORKSPACE_KINDS } from '../../db/schema/index';
 
 export const email = z
   .string()

@@ -1,0 +1,97 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from './http/app-env';
+
+/** Every coded error the API can answer with, and its HTTP status. */
+export const ERROR_STATUS = {
+  VALIDATION_ERROR: 400,
+  MALFORMED_JSON: 400,
+  EMPTY_FILE: 400,
+  BATCH_TOO_LARGE: 400,
+  INVALID_PARTS: 400,
+  UPLOAD_INTERRUPTED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  INVALID_TOKEN: 401,
+  INVALID_API_KEY: 401,
+  WEBHOOK_SIGNATURE_INVALID: 400,
+  INSUFFICIENT_CREDITS: 402,
+  FORBIDDEN: 403,
+  DOWNLOAD_LINK_INVALID: 403,
+  DOWNLOAD_LINK_EXPIRED: 403,
+  INSUFFICIENT_SCOPE: 403,
+  UPLOAD_SIGNATURE_INVALID: 403,
+  UPLOAD_EXPIRED: 403,
+  UPLOAD_CONTENT_TYPE_MISMATCH: 403,
+  NOT_FOUND: 404,
+  ALBUM_NOT_FOUND: 404,
+  PHOTO_NOT_FOUND: 404,
+  API_KEY_NOT_FOUND: 404,
+  PACK_NOT_FOUND: 404,
+  ORDER_NOT_FOUND: 404,
+  DEV_ONLY: 404,
+  EMAIL_TAKEN: 409,
+  SLUG_TAKEN: 409,
+  UPLOAD_NOT_PENDING: 409,
+  UPLOAD_INCOMPLETE: 409,
+  PHOTO_NOT_READY: 409,
+  SELLER_NOT_PAYABLE: 409,
+  NOTHING_TO_SELL: 409,
+  ORDER_NOT_PAID: 409,
+  FILE_TOO_LARGE: 413,
+  UPLOAD_SIZE_MISMATCH: 422,
+  UNSUPPORTED_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+  PAYMENTS_UNAVAILABLE: 503,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The one error type code throws; `onError` turns it into `{ error: { code, message, requestId } }`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  get status(): ContentfulStatusCode {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function errorBody(code: ErrorCode, message: string, requestId: string, details?: unknown) {
+  return { error: { code, message, requestId, ...(details === undefined ? {} : { details }) } };
+}
+
+/** The single error path: known errors keep their code, anything else becomes a 500 that leaks nothing. */
+export function handleError(err: Error, c: Context<AppEnv>) {
+  const requestId = c.get('requestId') ?? 'unknown';
+  if (err instanceof AppError) {
+    if (err.status >= 500) console.error(JSON.stringify({ requestId, code: err.code, message: err.message }));
+    return c.json(errorBody(err.code, err.message, requestId, err.details), err.status);
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    // Hono's own 4xx, e.g. a body that is not JSON.
+    const code = err.status === 400 ? 'MALFORMED_JSON' : 'VALIDATION_ERROR';
+    return c.json(errorBody(code, err.message || 'Bad request', requestId), err.status as ContentfulStatusCode);
+  }
+  if (isStripeError(err)) {
+    // Stripe down, unreachable, or refusing what we sent: the buyer can retry; we need the details.
+    console.error(JSON.stringify({ requestId, stripe: { type: err.type, code: err.code, message: err.message } }));
+    return c.json(errorBody('PAYMENTS_UNAVAILABLE', 'The payment provider could not handle this right now; try again shortly', requestId), 503);
+  }
+  console.error(JSON.stringify({ requestId, error: err.stack ?? String(err) }));
+  return c.json(errorBody('INTERNAL_ERROR', 'Something went wrong on our side', requestId), 500);
+}
+
+/** The Stripe SDK's errors (StripeConnectionError, StripeInvalidRequestError, ...), told apart without importing the SDK here. */
+function isStripeError(err: Error): err is Error & { type: string; code?: string } {
+  const type = (err as { type?: unknown }).type;
+  return typeof type === 'string' && type.startsWith('Stripe');
+}

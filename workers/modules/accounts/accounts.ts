@@ -1,0 +1,84 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { memberships, users, workspaces, type User, type Workspace } from '../../db/schema/index';
+import type { LoginBody, RegisterBody } from '../../shared/schemas/auth';
+import type { Db } from '../../core/http/app-env';
+import { AppError } from '../../core/errors';
+import { isUniqueViolation } from '../../core/db/errors';
+import { newId } from '../../shared/ids';
+import { signUserToken, type JwtConfig } from './jwt';
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password';
+import { grantStatements } from '../billing/credit-ledger';
+import { STARTER_CREDITS } from '../../shared/billing/catalogue';
+import { auditInsert } from '../../core/audit';
+
+export const publicUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, createdAt: u.createdAt });
+export const publicWorkspace = (w: Workspace) => ({ id: w.id, name: w.name, kind: w.kind, createdAt: w.createdAt });
+
+/** Creates the user, their first workspace and the owner membership together, or nothing. */
+export async function register(db: Db, input: RegisterBody, jwt: JwtConfig, requestId: string) {
+  const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
+  if (existing) throw new AppError('EMAIL_TAKEN', 'An account with this email already exists');
+
+  const userId = newId('usr');
+  const workspaceId = newId('wsp');
+  const passwordHash = await hashPassword(input.password);
+  try {
+    await db.batch([
+      db.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash }),
+      db.insert(workspaces).values({ id: workspaceId, ...input.workspace }),
+      db.insert(memberships).values({ workspaceId, userId, role: 'owner' }),
+      ...grantStatements(db, workspaceId, STARTER_CREDITS, 'starter', workspaceId),
+      auditInsert(db, { workspaceId, actorUserId: userId, action: 'user.registered', targetType: 'user', targetId: userId, requestId }),
+    ]);
+  } catch (err) {
+    // Two sign-ups with one email at the same moment: the unique index decides.
+    if (isUniqueViolation(err)) throw new AppError('EMAIL_TAKEN', 'An account with this email already exists');
+    throw err;
+  }
+  const user = await db.select().from(users).where(eq(users.id, userId)).get();
+  const workspace = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).get();
+  return { token: await signUserToken(userId, jwt), user: publicUser(user!), workspace: publicWorkspace(workspace!) };
+}
+
+/** The same answer, after the same work, for an unknown email and for a wrong password. */
+export async function login(db: Db, input: LoginBody, jwt: JwtConfig) {
+  const user = await db.select().from(users).where(eq(users.email, input.email)).get();
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (!user || !ok) throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect');
+  return { token: await signUserToken(user.id, jwt) };
+}
+
+export async function createWorkspace(db: Db, userId: string, input: Pick<Workspace, 'name' | 'kind'>, requestId: string) {
+  const workspaceId = newId('wsp');
+  await db.batch([
+    db.insert(workspaces).values({ id: workspaceId, ...input }),
+    db.insert(memberships).values({ workspaceId, userId, role: 'owner' }),
+    ...grantStatements(db, workspaceId, STARTER_CREDITS, 'starter', workspaceId),
+    auditInsert(db, { workspaceId, actorUserId: userId, action: 'workspace.created', targetType: 'workspace', targetId: workspaceId, requestId }),
+  ]);
+  const workspace = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).get();
+  return publicWorkspace(workspace!);
+}
+
+/** The workspaces a user belongs to, oldest first, with their role in each. */
+export async function listMemberships(db: Db, userId: string) {
+  const rows = await db
+    .select({ workspace: workspaces, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt), asc(workspaces.id));
+  return rows.map((r) => ({ ...publicWorkspace(r.workspace), role: r.role }));
+}
+
+export async function getUser(db: Db, userId: string) {
+  return db.select().from(users).where(eq(users.id, userId)).get();
+}
+
+export async function findMembership(db: Db, userId: string, workspaceId: string) {
+  return db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.workspaceId, workspaceId)))
+    .get();
+}

@@ -1,0 +1,33 @@
+import type { MemberRole } from '../../db/schema/index';
+import { SCOPES, type Scope } from '../../shared/constants';
+import { AppError } from '../../core/errors';
+import type { Actor } from '../../core/audit';
+
+/** Who is calling: a signed-in user acting in one workspace, or an API key bound to one. */
+export type Principal =
+  | { kind: 'user'; userId: string; workspaceId: string; role: MemberRole; scopes: readonly Scope[] }
+  | { kind: 'api_key'; apiKeyId: string; workspaceId: string; scopes: readonly Scope[] };
+
+export const ALL_SCOPES: readonly Scope[] = SCOPES;
+
+export function requireScope(principal: Principal, scope: Scope): void {
+  if (!principal.scopes.includes(scope)) {
+    throw new AppError('INSUFFICIENT_SCOPE', `This key lacks the "${scope}" scope`);
+  }
+}
+
+/** Managing keys and members needs a person with an owner/admin role, never a key. */
+export function requireWorkspaceAdmin(principal: Principal): asserts principal is Extract<Principal, { kind: 'user' }> {
+  if (principal.kind !== 'user') throw new AppError('FORBIDDEN', 'API keys cannot manage API keys');
+  if (principal.role === 'member') throw new AppError('FORBIDDEN', 'Only workspace owners and admins can do this');
+}
+
+/** The principal as the audited actor of a service call. */
+export function actorOf(principal: Principal, requestId: string): Actor {
+  return {
+    workspaceId: principal.workspaceId,
+    actorUserId: principal.kind === 'user' ? principal.userId : null,
+    actorApiKeyId: principal.kind === 'api_key' ? principal.apiKeyId : null,
+    requestId,
+  };
+}

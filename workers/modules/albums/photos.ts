@@ -1,0 +1,85 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { albums, photos, type Photo } from '../../db/schema/index';
+import { allPhotoKeys } from '../../shared/r2-keys';
+import type { Db } from '../../core/http/app-env';
+import { AppError } from '../../core/errors';
+import { type Cursor, keysetAfter, pageOf } from '../../core/db/cursor';
+import { auditInsert, type Actor } from '../../core/audit';
+import { variantUrl } from './gallery';
+
+/** A photo as its owner sees it. Never includes R2 keys or URLs to the original. */
+/** A photo as the API shows it to its workspace; `grant` opens the variants of a private album. */
+export const publicPhoto = (p: Photo, grant?: string) => ({
+  id: p.id,
+  albumId: p.albumId,
+  status: p.status,
+  name: p.originalName,
+  type: p.contentType ?? p.declaredType,
+  size: p.size ?? p.declaredSize,
+  width: p.width,
+  height: p.height,
+  sha256: p.sha256,
+  takenAt: p.takenAt,
+  camera: p.camera,
+  quality: p.phash ? { phash: p.phash, blurScore: p.blurScore, isBlurry: p.isBlurry } : null,
+  duplicateOf: p.duplicateOf,
+  nearDuplicateOf: p.nearDuplicateOf,
+  placeholder: p.placeholder,
+  variants:
+    p.status === 'ready'
+      ? {
+          web: { url: variantUrl(p, 'web', grant), width: p.webWidth, height: p.webHeight },
+          thumb: { url: variantUrl(p, 'thumb', grant), width: p.thumbWidth, height: p.thumbHeight },
+        }
+      : null,
+  recognition: p.recognition ? { status: p.recognition, note: p.recognitionNote } : null,
+  cutout: p.cutout ? { ...p.cutout, url: `/v1/photos/${p.id}/cutout.png` } : null,
+  processing: p.processingMs === null ? null : { ms: p.processingMs, peakWasmBytes: p.peakWasmBytes },
+  error: p.errorCode ? { code: p.errorCode, message: p.errorMessage } : null,
+  createdAt: p.createdAt,
+  uploadedAt: p.uploadedAt,
+  updatedAt: p.updatedAt,
+});
+
+export async function getPhoto(db: Db, workspaceId: string, id: string): Promise<Photo> {
+  const photo = await db
+    .select()
+    .from(photos)
+    .where(and(eq(photos.id, id), eq(photos.workspaceId, workspaceId)))
+    .get();
+  if (!photo) throw new AppError('PHOTO_NOT_FOUND', 'No such photo in this workspace');
+  return photo;
+}
+
+/** An album's photos in upload order, keyset-paginated. */
+export async function listAlbumPhotos(
+  db: Db,
+  albumId: string,
+  page: { cursor: Cursor | null; limit: number; status?: Photo['status'] },
+  grant?: string,
+) {
+  const { cursor } = page;
+  const after = keysetAfter(cursor, photos.createdAt, photos.id);
+  const rows = await db
+    .select()
+    .from(photos)
+    .where(and(eq(photos.albumId, albumId), page.status ? eq(photos.status, page.status) : undefined, after))
+    .orderBy(asc(photos.createdAt), asc(photos.id))
+    .limit(page.limit + 1);
+  const { items, nextCursor } = pageOf(rows, page.limit, (p) => p.createdAt);
+  return { photos: items.map((p) => publicPhoto(p, grant)), nextCursor };
+}
+
+/** Deletes a photo in any state (also how an unfinished upload is cancelled), R2 objects first. */
+export async function deletePhoto(db: Db, bucket: R2Bucket, actor: Actor, id: string) {
+  const photo = await getPhoto(db, actor.workspaceId, id);
+  if (photo.multipartUploadId) {
+    await bucket.resumeMultipartUpload(photo.originalKey, photo.multipartUploadId).abort().catch(() => {});
+  }
+  await bucket.delete(allPhotoKeys(photo.id));
+  await db.batch([
+    db.delete(photos).where(eq(photos.id, photo.id)),
+    db.update(albums).set({ contentVersion: sql`${albums.contentVersion} + 1` }).where(eq(albums.id, photo.albumId)),
+    auditInsert(db, { ...actor, action: 'photo.deleted', targetType: 'photo', targetId: id, data: { status: photo.status } }),
+  ]);
+}

@@ -1,0 +1,39 @@
+import { and, count, eq } from 'drizzle-orm';
+import { CREDIT_PACKS, CREDIT_PRICES, PLANS, type PaidWork } from '../../shared/billing/catalogue';
+import { creditBalance, ledgerRows } from './credit-ledger';
+import { photos, workspaces } from '../../db/schema/index';
+import type { Db } from '../../core/http/app-env';
+
+/** The balance, what each kind of work costs (shown before anything starts), what waits, and the ledger. */
+export async function creditsOverview(db: Db, workspaceId: string) {
+  const [balance, waiting, ledger, subscription] = await Promise.all([
+    creditBalance(db, workspaceId),
+    db
+      .select({ n: count() })
+      .from(photos)
+      .where(and(eq(photos.workspaceId, workspaceId), eq(photos.recognition, 'awaiting_credits')))
+      .get(),
+    ledgerRows(db, workspaceId),
+    db
+      .select({ id: workspaces.subscriptionId, plan: workspaces.subscriptionPlan, status: workspaces.subscriptionStatus })
+      .from(workspaces)
+      .where(eq(workspaces.id, workspaceId))
+      .get(),
+  ]);
+  return {
+    balance,
+    prices: CREDIT_PRICES,
+    awaitingCredits: { photos: waiting?.n ?? 0, creditsNeeded: (waiting?.n ?? 0) * CREDIT_PRICES.recognition },
+    packs: Object.entries(CREDIT_PACKS).map(([id, p]) => ({ id, ...p })),
+    plans: Object.entries(PLANS).map(([id, p]) => ({ id, ...p })),
+    subscription: subscription?.id ? subscription : null,
+    ledger,
+  };
+}
+
+/** What `count` units of paid work would cost, shown before it starts, against the balance. */
+export async function estimateCost(db: Db, workspaceId: string, work: PaidWork, count: number) {
+  const balance = await creditBalance(db, workspaceId);
+  const credits = CREDIT_PRICES[work] * count;
+  return { work, count, credits, balance, enough: balance >= credits, missing: Math.max(0, credits - balance) };
+}
