@@ -14,6 +14,9 @@ export const MAX_BATCH = 500;
 
 export const WATERMARK_POSITIONS = ['center', 'top-left', 'top-right', 'bottom-left', 'bottom-right', 'tiled'] as const;
 
-/** What an API key may be allowed to do. Session users (JWT) hold every scope their role allows. */
-export const SCOPES = ['albums:read', 'albums:write', 'photos:read', 'photos:write'] as const;
+/**
+ * What an API key may be allowed to do. Session users (JWT) hold every scope their role allows.
+ * `sales:*`: price packs, orders, payouts; `billing:read`: credits, estimates, invoices.
+ */
+export const SCOPES = ['albums:read', 'albums:write', 'photos:read', 'photos:write', 'sales:read', 'sales:write', 'billing:read'] as const;
 export type Scope = (typeof SCOPES)[number];

@@ -1,0 +1,73 @@
+import type { MiddlewareHandler } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { Scope } from '../../../shared/constants';
+import { AppError } from '../../errors';
+import type { AppEnv } from '../app-env';
+import { authenticate } from './auth';
+import { rateLimit } from './rate-limit';
+
+/**
+ * What a route needs from its caller, declared with the route (see `defineRoute`) and enforced
+ * here only: handlers never check scopes or roles themselves.
+ * - `public`: no credentials (the gallery, sign-in, signed URLs whose signature is the credential)
+ * - `caller`: any signed-in user or API key of the workspace
+ * - `scope`: a signed-in user (who holds every scope), or an API key holding that scope
+ * - `user`: people only, never API keys; `admin` also needs the owner or admin role
+ */
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'caller' }
+  | { kind: 'scope'; scope: Scope }
+  | { kind: 'user'; admin: boolean };
+
+export const access = {
+  public: { kind: 'public' },
+  caller: { kind: 'caller' },
+  scope: (scope: Scope): Access => ({ kind: 'scope', scope }),
+  member: { kind: 'user', admin: false },
+  admin: { kind: 'user', admin: true },
+} as const satisfies Record<string, Access | ((scope: Scope) => Access)>;
+
+/** The one place a scope is required of an API key. */
+function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!c.get('principal').scopes.includes(scope)) throw new AppError('INSUFFICIENT_SCOPE', `This key lacks the "${scope}" scope`);
+    await next();
+  });
+}
+
+function requireUser(admin: boolean): MiddlewareHandler<AppEnv> {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const principal = c.get('principal');
+    if (principal.kind !== 'user') throw new AppError('FORBIDDEN', 'This needs a signed-in person; API keys cannot do it');
+    if (admin && principal.role === 'member') throw new AppError('FORBIDDEN', 'Only workspace owners and admins can do this');
+    await next();
+  });
+}
+
+/** The middleware a declared access expands to: request id and db come first (app-wide), then auth -> rate limit -> the check. */
+export function guard(declared: Access): MiddlewareHandler<AppEnv>[] {
+  switch (declared.kind) {
+    case 'public':
+      return [];
+    case 'caller':
+      return [authenticate, rateLimit];
+    case 'scope':
+      return [authenticate, rateLimit, requireScope(declared.scope)];
+    case 'user':
+      return [authenticate, rateLimit, requireUser(declared.admin)];
+  }
+}
+
+/** How the OpenAPI document states an access (`x-access`), and what the route matrix test reads. */
+export function describeAccess(declared: Access): string {
+  switch (declared.kind) {
+    case 'public':
+    case 'caller':
+      return declared.kind;
+    case 'scope':
+      return `scope:${declared.scope}`;
+    case 'user':
+      return declared.admin ? 'user:admin' : 'user';
+  }
+}

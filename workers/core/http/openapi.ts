@@ -1,0 +1,32 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from './app-env';
+
+const DESCRIPTION = `The Vitrine API: albums and photos, uploads straight to R2 through signed URLs, bib and plate
+reading, the public gallery and shop, credits and billing.
+
+**Authentication.** \`Authorization: Bearer <session token | API key>\`. A session token comes from
+\`POST /v1/auth/login\`; API keys (\`vt_live_...\`) are created by workspace owners and admins under
+\`POST /v1/api-keys\` with scopes. Each operation's \`x-access\` says what it needs: \`public\` (nothing),
+\`caller\` (any session or key), \`scope:<name>\` (a session, or a key holding that scope),
+\`user\` / \`user:admin\` (a signed-in person, never a key; admin = owner or admin of the workspace).
+A signed-in user acts in their first workspace, or the one named by \`X-Workspace-Id\`.
+
+**Errors.** Every error is \`{ "error": { "code", "message", "requestId", "details"? } }\` with a stable
+\`code\`. Another workspace's ids answer 404, exactly like missing ones.
+
+**Rate limits.** Authenticated calls carry \`RateLimit-Policy\`; a 429 \`RATE_LIMITED\` carries \`Retry-After\` (seconds).`;
+
+/** `GET /openapi.json`: the OpenAPI 3.1 document generated from the route declarations. */
+export function serveOpenApi(app: OpenAPIHono<AppEnv>) {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A session token (JWT from /v1/auth/login) or an API key (vt_live_...)',
+  });
+  app.doc31('/openapi.json', (c) => ({
+    openapi: '3.1.0',
+    info: { title: 'Vitrine API', version: '1', description: DESCRIPTION },
+    servers: [{ url: new URL(c.req.url).origin }],
+  }));
+  return app;
+}
