@@ -1,5 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
 import type { AppEnv } from './app-env';
+import { access } from './middleware/access';
+import { defineRoute, json } from './route';
 
 const DESCRIPTION = `The Vitrine API: albums and photos, uploads straight to R2 through signed URLs, bib and plate
 reading, the public gallery and shop, credits and billing.
@@ -23,10 +26,14 @@ export function serveOpenApi(app: OpenAPIHono<AppEnv>) {
     scheme: 'bearer',
     description: 'A session token (JWT from /v1/auth/login) or an API key (vt_live_...)',
   });
-  app.doc31('/openapi.json', (c) => ({
-    openapi: '3.1.0',
-    info: { title: 'Vitrine API', version: '1', description: DESCRIPTION },
-    servers: [{ url: new URL(c.req.url).origin }],
-  }));
-  return app;
+  const route = defineRoute({
+    method: 'get', path: '/openapi.json', hide: true, access: access.public,
+    responses: { 200: json(z.record(z.string(), z.unknown()), 'The OpenAPI 3.1 document') },
+  });
+  // Built once per isolate (the routes do not change while it lives); only the server is per request.
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  return app.openapi(route, (c) => {
+    document ??= app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Vitrine API', version: '1', description: DESCRIPTION } });
+    return c.json({ ...document, servers: [{ url: new URL(c.req.url).origin }] }, 200);
+  });
 }

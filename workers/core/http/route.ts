@@ -26,8 +26,14 @@ export const json = <S extends ZodType>(schema: S, description = 'OK') => ({
   content: { 'application/json': { schema } },
 });
 
-/** A JSON request body (required: a missing or non-JSON body is a 400, never an empty object). */
-export const jsonBody = <S extends ZodType>(schema: S) => ({ content: { 'application/json': { schema } }, required: true });
+/**
+ * A JSON request body (required: a missing or non-JSON body is a 400, never an empty object),
+ * with the example the reference shows and the route matrix test sends.
+ */
+export const jsonBody = <S extends ZodType>(schema: S, example?: z.input<S>) => ({
+  content: { 'application/json': { schema, ...(example === undefined ? {} : { example }) } },
+  required: true,
+});
 
 export const noContent = { description: 'Done, nothing to return' };
 

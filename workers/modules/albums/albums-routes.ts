@@ -22,7 +22,7 @@ export const albumsRoutes = router()
   .openapi(
     defineRoute({
       method: 'post', path: '/', tags, summary: 'Create an album', access: access.scope('albums:write'),
-      request: { body: jsonBody(createAlbumBody) },
+      request: { body: jsonBody(createAlbumBody, { title: 'Paris Half Marathon 2026', visibility: 'public', date: '2026-03-08', location: 'Paris' }) },
       errors: ['SLUG_TAKEN'],
       responses: { 201: json(z.object({ album: albumView }), 'Created') },
     }),
@@ -56,7 +56,7 @@ export const albumsRoutes = router()
     defineRoute({
       method: 'patch', path: '/{id}', tags, summary: 'Change an album', description: 'A new watermark re-renders the ready photos through the queue.',
       access: access.scope('albums:write'),
-      request: { body: jsonBody(updateAlbumBody) },
+      request: { body: jsonBody(updateAlbumBody, { watermark: { text: '© Studio Lumière', position: 'bottom-right', opacity: 0.5 } }) },
       errors: ['SLUG_TAKEN'],
       responses: { 200: json(z.object({ album: albumView, rerendering: z.number().meta({ description: 'Photos re-rendering' }) })) },
     }),
@@ -92,7 +92,7 @@ export const albumsRoutes = router()
     defineRoute({
       method: 'post', path: '/{id}/uploads', tags: ['Uploads'], summary: 'Start uploads: one signed URL (or multipart set) per file',
       access: access.scope('photos:write'),
-      request: { body: jsonBody(createUploadsBody) },
+      request: { body: jsonBody(createUploadsBody, { files: [{ name: 'IMG_0412.jpg', size: 8421337, type: 'image/jpeg' }] }) },
       responses: { 201: json(z.object({ uploads: z.array(uploadInstructionsView) }), 'Created') },
     }),
     async (c) => {

@@ -45,18 +45,32 @@ function requireUser(admin: boolean): MiddlewareHandler<AppEnv> {
   });
 }
 
-/** The middleware a declared access expands to: request id and db come first (app-wide), then auth -> rate limit -> the check. */
-export function guard(declared: Access): MiddlewareHandler<AppEnv>[] {
-  switch (declared.kind) {
+const declared = new WeakMap<MiddlewareHandler<AppEnv>, Access>();
+
+/** The access a route was declared with, found from the app's own route table (the route matrix test). */
+export const accessOf = (handler: unknown): Access | undefined => declared.get(handler as MiddlewareHandler<AppEnv>);
+
+function checks(access: Access): MiddlewareHandler<AppEnv>[] {
+  switch (access.kind) {
     case 'public':
       return [];
     case 'caller':
       return [authenticate, rateLimit];
     case 'scope':
-      return [authenticate, rateLimit, requireScope(declared.scope)];
+      return [authenticate, rateLimit, requireScope(access.scope)];
     case 'user':
-      return [authenticate, rateLimit, requireUser(declared.admin)];
+      return [authenticate, rateLimit, requireUser(access.admin)];
   }
+}
+
+/**
+ * The middleware a declared access expands to (request id and db come first, app-wide): auth ->
+ * rate limit -> the check. The first one also marks the route as declared, with its access.
+ */
+export function guard(access: Access): MiddlewareHandler<AppEnv>[] {
+  const marker: MiddlewareHandler<AppEnv> = async (_c, next) => next();
+  declared.set(marker, access);
+  return [marker, ...checks(access)];
 }
 
 /** How the OpenAPI document states an access (`x-access`), and what the route matrix test reads. */
