@@ -1,7 +1,8 @@
 import { Check, SkipForward, Trash2 } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TagStatus } from '../../../../workers/shared/enums';
 import { api, apiUrl, type ApiError } from '../../api/client';
-import type { ReviewItem, TagStatus } from '../../api/types';
+import type { ReviewItem } from '../../api/types';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { Spinner } from '../../components/spinner';
