@@ -1,7 +1,7 @@
 import { WORKSPACE_KINDS, type WorkspaceKind } from '../../../../workers/shared/enums';
 
 /** Each kind in its trade's words; typed by the Worker's enum so a new kind cannot go unlabelled. */
-export const KIND_LABELS: Record<WorkspaceKind, string> = {
+const KIND_LABELS: Record<WorkspaceKind, string> = {
   events: 'Races and events',
   vehicles: 'Cars and vehicles',
   realestate: 'Real estate',
