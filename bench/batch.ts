@@ -26,7 +26,9 @@ try {
       201,
       'upload request',
     );
-    created.data.uploads.forEach((u: (typeof uploads)[number], i: number) => uploads.push({ ...u, bytes: files[i]!.bytes }));
+    created.data.uploads.forEach((u: (typeof uploads)[number], i: number) => {
+      uploads.push({ ...u, bytes: files[i]!.bytes });
+    });
   }
   let next = 0;
   await Promise.all(

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { api, expectStatus, sendAndComplete, signIn } from '../scripts/lib/api-client';
+import { api, type Call, expectStatus, sendAndComplete, signIn } from '../scripts/lib/api-client';
 import { freePort, startStack } from '../scripts/lib/local-stack';
 import { startStandIns } from '../scripts/stand-ins/index';
 import { photoJpeg } from '../test/fixtures/generate';
@@ -24,7 +24,12 @@ function workerdRss(root: number): number {
   const below = new Set([root]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [pid, ppid] of rows) if (below.has(Number(ppid)) && !below.has(Number(pid))) (below.add(Number(pid)), (grew = true));
+    for (const [pid, ppid] of rows) {
+      if (below.has(Number(ppid)) && !below.has(Number(pid))) {
+        below.add(Number(pid));
+        grew = true;
+      }
+    }
   }
   return rows.filter(([pid, , , comm]) => below.has(Number(pid)) && comm?.startsWith('workerd')).reduce((sum, r) => sum + Number(r[2]) * 1024, 0);
 }
@@ -57,7 +62,7 @@ try {
   const order = expectStatus(await api(origin, 'POST', `/v1/public/albums/${album.slug}/checkout`, { json: { email: 'runner@example.test', items: [{ packId: pack.id }] } }), 201, 'checkout').data;
   await fetch(`${order.checkoutUrl}/pay`, { method: 'POST', body: 'payment_method=card', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
   const session = new URL(order.checkoutUrl).pathname.split('/').pop();
-  let status;
+  let status: Call['data'];
   for (let i = 0; i < 50 && status?.order?.status !== 'paid'; i++) {
     await new Promise((r) => setTimeout(r, 200));
     status = (await api(origin, 'GET', `/v1/public/orders/${order.order.id}?session_id=${session}`)).data;

@@ -1,5 +1,6 @@
 /** A small client of the public HTTP API for scripts (seed, benchmarks): the flows a user takes. */
-export type Call = { status: number; data: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: scripts and benches read whatever JSON a flow answers; the Worker's tests own its shapes
+export type Call = { status: number; data: any };
 
 export async function api(origin: string, method: string, path: string, options: { token?: string; json?: unknown } = {}): Promise<Call> {
   const res = await fetch(`${origin}${path}`, {

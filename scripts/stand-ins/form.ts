@@ -22,7 +22,10 @@ export function parseForm(body: string): Form {
     path.forEach((part, i) => {
       const key = part === '' ? String(Object.keys(node).length) : part; // `a[]=x` appends
       if (i === path.length - 1) node[key] = value;
-      else node = (node[key] ??= {}) as { [key: string]: FormValue };
+      else {
+        node[key] ??= {};
+        node = node[key] as { [key: string]: FormValue };
+      }
     });
   }
   return arrays(root) as Form;

@@ -52,6 +52,10 @@ export async function startResendStandIn(options: { port: number; host?: string;
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     emails,
-    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,8 +1,8 @@
 /** `npm start`: the vision service, configured from the environment (see README.md). */
-import { readConfig } from './config';
+import { readConfig, type VisionConfig } from './config';
 import { startVisionServer } from './server';
 
-let config;
+let config: VisionConfig;
 try {
   config = readConfig(process.env);
 } catch (err) {

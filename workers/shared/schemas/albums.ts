@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WATERMARK_POSITIONS } from '../constants';
-import { ALBUM_VISIBILITIES } from '../../db/schema/index';
+import { ALBUM_VISIBILITIES } from '../enums';
 import { bibRules } from './tags';
 
 export const watermark = z.object({

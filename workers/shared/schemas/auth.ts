@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WORKSPACE_KINDS } from '../../db/schema/index';
+import { WORKSPACE_KINDS } from '../enums';
 
 export const email = z
   .string()

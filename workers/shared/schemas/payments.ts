@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOWNLOAD_SIZES, PACK_SCOPES } from '../../db/schema/index';
+import { DOWNLOAD_SIZES, PACK_SCOPES } from '../enums';
 import { CREDIT_PACKS, CREDIT_PRICES, PLANS } from '../billing/catalogue';
 
 /** A price pack of an album: e.g. `{name:"One photo", scope:"photo", size:"original", amountCents:500}`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TAG_KINDS, TAG_STATUSES } from '../../db/schema/index';
+import { TAG_KINDS, TAG_STATUSES } from '../enums';
 
 const tagValue = z.string().trim().toUpperCase().min(1).max(20).regex(/^[A-Z0-9 -]+$/, 'Letters, digits, spaces and dashes');
 

@@ -1,15 +1,17 @@
-import type { Album, Visibility } from '../../api/types';
+import type { AlbumVisibility } from '../../../../workers/shared/enums';
+import type { Album } from '../../api/types';
 import { Button } from '../../components/button';
 import { Field, FormError, SelectField } from '../../components/field';
 import { useSubmit } from '../../lib/use-submit';
 
-export type AlbumFields = { title: string; date: string | null; location: string | null; visibility: Visibility };
+export type AlbumFields = { title: string; date: string | null; location: string | null; visibility: AlbumVisibility };
 
-const VISIBILITY_OPTIONS: [Visibility, string][] = [
-  ['private', 'Private — only your workspace'],
-  ['unlisted', 'Unlisted — anyone with the link'],
-  ['public', 'Public'],
-];
+/** Keyed by the Worker's enum so none goes missing; most private first, like the default. */
+const VISIBILITY_LABELS: Record<AlbumVisibility, string> = {
+  private: 'Private — only your workspace',
+  unlisted: 'Unlisted — anyone with the link',
+  public: 'Public',
+};
 
 /** Title, date, location and visibility: creating an album and editing its details share it. */
 export function AlbumForm({ album, submitLabel, onSubmit, onCancel }: {
@@ -23,7 +25,7 @@ export function AlbumForm({ album, submitLabel, onSubmit, onCancel }: {
       title: String(form.get('title')),
       date: String(form.get('date')) || null,
       location: String(form.get('location')).trim() || null,
-      visibility: form.get('visibility') as Visibility,
+      visibility: form.get('visibility') as AlbumVisibility,
     }),
   );
   const fields = error?.fields ?? {};
@@ -36,7 +38,7 @@ export function AlbumForm({ album, submitLabel, onSubmit, onCancel }: {
         <Field label="Location" name="location" maxLength={160} defaultValue={album?.location ?? ''} error={fields.location} />
       </div>
       <SelectField label="Visibility" name="visibility" defaultValue={album?.visibility ?? 'private'} error={fields.visibility}>
-        {VISIBILITY_OPTIONS.map(([value, label]) => (
+        {Object.entries(VISIBILITY_LABELS).map(([value, label]) => (
           <option key={value} value={value}>{label}</option>
         ))}
       </SelectField>

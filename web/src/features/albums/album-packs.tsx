@@ -1,16 +1,16 @@
 import { Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { PLATFORM_FEE_CENTS } from '../../../../workers/shared/billing/catalogue';
+import type { DownloadSize, PackScope } from '../../../../workers/shared/enums';
 import { api } from '../../api/client';
-import type { Pack } from '../../api/types';
 import { Button } from '../../components/button';
 import { Field, FormError, SelectField } from '../../components/field';
 import { formatMoney } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from '../../lib/use-submit';
 
-const SCOPES: Record<Pack['scope'], string> = { photo: 'One photo', bib: 'All photos of one bib', album: 'The whole album' };
-const SIZES: Record<Pack['size'], string> = { original: 'originals', web: '1600 px' };
+const SCOPES: Record<PackScope, string> = { photo: 'One photo', bib: 'All photos of one bib', album: 'The whole album' };
+const SIZES: Record<DownloadSize, string> = { original: 'originals', web: '1600 px' };
 
 /** What the album sells: price packs (one photo, all photos of a bib, the album; original or 1600 px). */
 export function AlbumPacks({ albumId }: { albumId: string }) {
@@ -19,8 +19,8 @@ export function AlbumPacks({ albumId }: { albumId: string }) {
   const { error, busy, onSubmit: add } = useSubmit(async (data) => {
     await api.packs.create(albumId, {
       name: String(data.get('name')),
-      scope: data.get('scope') as Pack['scope'],
-      size: data.get('size') as Pack['size'],
+      scope: data.get('scope') as PackScope,
+      size: data.get('size') as DownloadSize,
       amountCents: Math.round(Number(String(data.get('price')).replace(',', '.')) * 100),
     });
     setFormKey((k) => k + 1); // a fresh, empty form for the next pack

@@ -1,8 +1,9 @@
 import { ArrowLeft, ExternalLink } from 'lucide-react';
 import { useEffect } from 'react';
 import { Link, NavLink, Route, Routes, useParams } from 'react-router';
+import type { WorkspaceKind } from '../../../../workers/shared/enums';
 import { api } from '../../api/client';
-import type { PhotoCounts, WorkspaceKind } from '../../api/types';
+import type { PhotoCounts } from '../../api/types';
 import { Spinner } from '../../components/spinner';
 import { useResource } from '../../lib/use-resource';
 import { ReviewQueue } from '../review/review-queue';

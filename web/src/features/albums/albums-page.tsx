@@ -1,8 +1,9 @@
 import { CalendarDays, Globe, Images, Link2, Lock, MapPin, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import type { AlbumVisibility } from '../../../../workers/shared/enums';
 import { api } from '../../api/client';
-import type { Album, Visibility } from '../../api/types';
+import type { Album } from '../../api/types';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { EmptyState } from '../../components/empty-state';
@@ -11,7 +12,7 @@ import { formatDate } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { AlbumForm } from './album-form';
 
-export const VISIBILITY: Record<Visibility, { label: string; icon: typeof Globe; hint: string }> = {
+export const VISIBILITY: Record<AlbumVisibility, { label: string; icon: typeof Globe; hint: string }> = {
   public: { label: 'Public', icon: Globe, hint: 'Anyone can find and browse the gallery' },
   unlisted: { label: 'Unlisted', icon: Link2, hint: 'Only people with the link' },
   private: { label: 'Private', icon: Lock, hint: 'Only your workspace' },

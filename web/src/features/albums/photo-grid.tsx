@@ -35,6 +35,7 @@ export function PhotoGrid({ photos, loading, onDeleted }: { photos: Photo[]; loa
   const rows = Math.ceil(photos.length / columns);
   const virtualizer = useWindowVirtualizer({ count: rows, estimateSize: () => cell + GAP, overscan: 4, scrollMargin: offset });
   // Cells change size with the window: measure again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new cell size is the reason to measure
   useLayoutEffect(() => virtualizer.measure(), [cell, virtualizer]);
 
   // The container is always rendered: the size observer must see it from the first photo on.

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { Photo, PhotoCounts, PhotoStatus } from '../../api/types';
+import type { PhotoStatus } from '../../../../workers/shared/enums';
+import type { Photo, PhotoCounts } from '../../api/types';
 import { ProgressBar } from '../../components/progress-bar';
 import { plural } from '../../lib/format';
 

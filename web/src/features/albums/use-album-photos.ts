@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PhotoStatus } from '../../../../workers/shared/enums';
 import { api } from '../../api/client';
 import type { Photo, PhotoCounts } from '../../api/types';
 
 type Page = { cursor: string | null; photos: Photo[]; next: string | null };
 
-const FINAL = new Set(['ready', 'rejected', 'failed']);
+/** Statuses the pipeline is done with: a page holding only these needs no refresh. */
+const FINAL = new Set<PhotoStatus>(['ready', 'rejected', 'failed']);
 const isSettled = (page: Page) => page.photos.every((p) => FINAL.has(p.status));
 
 /**

@@ -24,6 +24,7 @@ export function WatermarkPreview({ photo, watermark }: { photo?: Photo; watermar
       {text &&
         (watermark.position === 'tiled' ? (
           <div className="absolute inset-0 flex flex-wrap content-around justify-around gap-6 overflow-hidden p-4 -rotate-12" style={{ opacity: watermark.opacity }}>
+            {/* biome-ignore lint/suspicious/noArrayIndexKey: twelve identical copies of one text: position is all that tells them apart */}
             {Array.from({ length: 12 }, (_, i) => <span key={i} className="font-semibold text-white drop-shadow">{text}</span>)}
           </div>
         ) : (

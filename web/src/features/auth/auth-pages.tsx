@@ -1,13 +1,13 @@
 import { Camera } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { WorkspaceKind } from '../../../../workers/shared/enums';
 import { api } from '../../api/client';
 import { setSession } from '../../api/session';
-import type { WorkspaceKind } from '../../api/types';
 import { Button } from '../../components/button';
 import { Field, FormError, SelectField } from '../../components/field';
 import { useSubmit } from '../../lib/use-submit';
-import { KIND_LABELS } from '../shell/workspace-kinds';
+import { KIND_OPTIONS } from '../shell/workspace-kinds';
 
 function AuthFrame({ title, children, footer }: { title: string; children: ReactNode; footer: ReactNode }) {
   return (
@@ -61,7 +61,7 @@ export function RegisterPage() {
         <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={10} hint="At least 10 characters" error={fields.password} />
         <Field label="Business name" name="workspace" required error={fields['workspace.name']} hint="Your studio or company; you can add more workspaces later" />
         <SelectField label="What you shoot" name="kind" defaultValue="events">
-          {Object.entries(KIND_LABELS).map(([kind, label]) => (
+          {KIND_OPTIONS.map(({ kind, label }) => (
             <option key={kind} value={kind}>{label}</option>
           ))}
         </SelectField>

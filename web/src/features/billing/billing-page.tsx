@@ -1,6 +1,7 @@
 import { Coins, CreditCard, ExternalLink, Receipt } from 'lucide-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { LedgerReason } from '../../../../workers/shared/enums';
 import { api, type ApiError } from '../../api/client';
 import type { Credits } from '../../api/types';
 import { Button } from '../../components/button';
@@ -8,7 +9,8 @@ import { Spinner } from '../../components/spinner';
 import { formatDate, formatMoney } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 
-const REASONS: Record<string, string> = {
+/** Keyed by the Worker's enum, so a new reason cannot go unlabelled. */
+const REASONS: Record<LedgerReason, string> = {
   starter: 'Welcome credits',
   purchase: 'Credit pack bought',
   subscription: 'Monthly plan',
@@ -17,6 +19,8 @@ const REASONS: Record<string, string> = {
   commit: 'AI work done',
   refund: 'Refunded (work failed)',
 };
+/** The ledger speaks in reasons; an unknown one (newer Worker) shows as is. */
+const reasonLabel = (reason: string) => REASONS[reason as LedgerReason] ?? reason;
 
 /** Credits: balance, what work costs, buying packs or a plan (Stripe Checkout), the ledger and invoices. */
 export function BillingPage() {
@@ -85,7 +89,7 @@ export function BillingPage() {
             {c.ledger.map((row) => (
               <tr key={row.id} className="border-t border-slate-100">
                 <td className="py-2">{formatDate(row.createdAt)}</td>
-                <td>{REASONS[row.reason] ?? row.reason}</td>
+                <td>{reasonLabel(row.reason)}</td>
                 <td className={`text-right tabular-nums ${row.delta < 0 ? 'text-slate-700' : 'text-emerald-700'}`}>{row.delta > 0 ? `+${row.delta}` : row.delta}</td>
                 <td className="text-right tabular-nums">{row.balanceAfter}</td>
               </tr>

@@ -35,7 +35,6 @@ export function JustifiedGrid({ photos, labelFor, isFavourite, onOpen, onToggleF
   const scrollMargin = useOffsetTop(ref);
   // A new key function on every layout makes the virtualizer re-read the row heights: a width
   // change or a new page can re-flow every row without changing how many there are.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the layout is the reason to re-key
   const rowKey = useCallback((index: number) => layout.rows[index]?.key ?? index, [layout]);
   const virtualizer = useWindowVirtualizer({
     count: width ? layout.rows.length : 0,

@@ -30,6 +30,7 @@ export function SearchBox({ query, onSearch }: Props) {
   }, [text, query, onSearch]);
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: not every screen reader announces <search> yet; role="search" on a form they all do
     <form
       role="search"
       className="w-full"

@@ -1,7 +1,8 @@
 import { Check, SkipForward, Trash2 } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TagStatus } from '../../../../workers/shared/enums';
 import { api, apiUrl, type ApiError } from '../../api/client';
-import type { ReviewItem, TagStatus } from '../../api/types';
+import type { ReviewItem } from '../../api/types';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { Spinner } from '../../components/spinner';
@@ -64,7 +65,6 @@ export function ReviewQueue({ albumId }: { albumId: string }) {
             item={item}
             position={`${Math.min(index, items.length - 1) + 1} / ${items.length}`}
             error={error}
-            onConfirm={() => act('confirm')}
             onCorrect={(value) => act(value === item.value ? 'confirm' : 'correct', value)}
             onDelete={() => act('delete')}
             onNext={() => setIndex((i) => Math.min(i + 1, items.length - 1))}
@@ -81,14 +81,13 @@ type CardProps = {
   item: ReviewItem;
   position: string;
   error: string | null;
-  onConfirm: () => void;
   onCorrect: (value: string) => void;
   onDelete: () => void;
   onNext: () => void;
   onPrevious: () => void;
 };
 
-function ReviewCard({ item, position, error, onConfirm, onCorrect, onDelete, onNext, onPrevious }: CardProps) {
+function ReviewCard({ item, position, error, onCorrect, onDelete, onNext, onPrevious }: CardProps) {
   const [value, setValue] = useState(item.value);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
@@ -102,7 +101,7 @@ function ReviewCard({ item, position, error, onConfirm, onCorrect, onDelete, onN
   return (
     <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <div className="relative mx-auto w-fit overflow-hidden rounded-lg">
-        <img src={apiUrl(item.photo.web)} alt={`Photo read as ${item.kind} ${item.value}`} className="max-h-[60vh] rounded-lg" />
+        <img src={apiUrl(item.photo.web)} alt={`Read as ${item.kind} ${item.value}`} className="max-h-[60vh] rounded-lg" />
         {box && (
           <div
             aria-hidden

@@ -50,6 +50,7 @@ export function StartListImport({ albumId, onImported }: { albumId: string; onIm
             <caption className="mb-1 text-left text-slate-500">First rows of {csv!.name}</caption>
             <tbody>
               {preview.map((cells, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed preview of the file's first rows: the position is the row
                 <tr key={i} className="border-t border-slate-100">{cells.map((c, j) => <td key={j} className="py-1 pr-2">{c}</td>)}</tr>
               ))}
             </tbody>

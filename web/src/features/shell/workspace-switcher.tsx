@@ -1,14 +1,15 @@
 import { Plus } from 'lucide-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { WorkspaceKind } from '../../../../workers/shared/enums';
 import { api } from '../../api/client';
 import { getSession, setSession } from '../../api/session';
-import type { Me, WorkspaceKind } from '../../api/types';
+import type { Me } from '../../api/types';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { Field, FormError, SelectField } from '../../components/field';
 import { useSubmit } from '../../lib/use-submit';
-import { KIND_LABELS } from './workspace-kinds';
+import { KIND_OPTIONS } from './workspace-kinds';
 
 /** Switch between the workspaces the user belongs to, or create another one. */
 export function WorkspaceSwitcher({ me }: { me: Me }) {
@@ -49,7 +50,7 @@ function NewWorkspaceForm({ onCreated, onCancel }: { onCreated: (id: string) => 
       <FormError error={error && !error.fields.name ? error.message : null} />
       <Field label="Name" name="name" required maxLength={120} error={error?.fields.name} />
       <SelectField label="What you shoot" name="kind" defaultValue="events">
-        {Object.entries(KIND_LABELS).map(([kind, label]) => (
+        {KIND_OPTIONS.map(({ kind, label }) => (
           <option key={kind} value={kind}>{label}</option>
         ))}
       </SelectField>

@@ -145,7 +145,8 @@ export async function decodeJpeg(chunks: AsyncIterable<Uint8Array>, options: Dec
       if (!ptr) throw new JpegDecodeError('out of memory (input buffer)');
       new Uint8Array(x.memory.buffer, ptr, chunk.byteLength).set(chunk);
       x.dec_input_commit(dec, chunk.byteLength);
-      if ((state = pump()) === DONE) break;
+      state = pump();
+      if (state === DONE) break;
     }
     const truncated = state !== DONE;
     if (truncated) {

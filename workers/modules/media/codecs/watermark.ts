@@ -1,5 +1,5 @@
 import { PhotonImage, Rgba, draw_text_with_color } from '@cf-wasm/photon/workerd';
-import type { Watermark } from '../../../db/schema/index';
+import type { Watermark } from '../../../shared/enums';
 
 type Layer = { alpha: Uint8Array; width: number; height: number };
 

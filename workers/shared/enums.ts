@@ -1,0 +1,54 @@
+/**
+ * The closed sets of values the database stores, shared by the Worker (drizzle columns, zod
+ * schemas) and the SPA (labels, filters). Plain values on purpose, like constants.ts: no zod,
+ * no drizzle, so the SPA can import them at run time without pulling either into its bundle.
+ */
+
+export const WORKSPACE_KINDS = ['events', 'vehicles', 'realestate', 'brand'] as const;
+export type WorkspaceKind = (typeof WORKSPACE_KINDS)[number];
+
+export const MEMBER_ROLES = ['owner', 'admin', 'member'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const ALBUM_VISIBILITIES = ['public', 'unlisted', 'private'] as const;
+export type AlbumVisibility = (typeof ALBUM_VISIBILITIES)[number];
+
+/** `pending` = signed URL issued, bytes not confirmed yet; the pipeline takes over at `uploaded`. */
+export const PHOTO_STATUSES = ['pending', 'uploaded', 'processing', 'ready', 'rejected', 'failed'] as const;
+export type PhotoStatus = (typeof PHOTO_STATUSES)[number];
+
+/** Bib/plate reading of a photo; only `queued` work holds a credit reservation. */
+export const RECOGNITION_STATUSES = ['queued', 'awaiting_credits', 'done', 'skipped', 'failed'] as const;
+export type RecognitionStatus = (typeof RECOGNITION_STATUSES)[number];
+
+export const TAG_KINDS = ['bib', 'plate'] as const;
+export type TagKind = (typeof TAG_KINDS)[number];
+
+/** `sure`/`unsure` come from the reader and the rules; `confirmed` is a person's word. */
+export const TAG_STATUSES = ['sure', 'unsure', 'confirmed'] as const;
+export type TagStatus = (typeof TAG_STATUSES)[number];
+
+export const LEDGER_REASONS = ['starter', 'purchase', 'subscription', 'adjustment', 'reserve', 'commit', 'refund'] as const;
+export type LedgerReason = (typeof LEDGER_REASONS)[number];
+
+/** What a price pack covers: one photo, every photo of a bib, or the whole album. */
+export const PACK_SCOPES = ['photo', 'bib', 'album'] as const;
+export type PackScope = (typeof PACK_SCOPES)[number];
+
+export const DOWNLOAD_SIZES = ['original', 'web'] as const;
+export type DownloadSize = (typeof DOWNLOAD_SIZES)[number];
+
+export const ORDER_STATUSES = ['pending', 'paid', 'expired'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const EMAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/** An album's watermark, as stored in `albums.watermark` (JSON). */
+export type Watermark = { text: string; position: string; opacity: number };
+
+/** Per-event rules that decide which numbers read in a photo can be bibs. */
+export type BibRules = { minDigits: number; maxDigits: number; min?: number | null; max?: number | null; exclude: string[] };
+
+/** Cutout quality hints from the last cutout, as stored in `photos.cutout` (JSON). */
+export type CutoutInfo = { subjectArea: number; touchesBorder: boolean; doubtful: boolean; reasons: string[]; createdAt: string };
