@@ -3,7 +3,7 @@
  * SPA reads (zod only, so web/ can import them).
  */
 import { z } from 'zod';
-import { ALBUM_VISIBILITIES, PHOTO_STATUSES, RECOGNITION_STATUSES } from '../../db/schema/index';
+import { ALBUM_VISIBILITIES, PHOTO_STATUSES, RECOGNITION_STATUSES } from '../../shared/enums';
 import { WATERMARK_POSITIONS } from '../../shared/constants';
 
 const timestamp = z.string().meta({ description: 'ISO 8601', example: '2026-04-12T08:30:00.000Z' });

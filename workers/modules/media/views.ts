@@ -1,6 +1,6 @@
 /** What the upload routes answer (zod only, so web/ can import the types). */
 import { z } from 'zod';
-import { PHOTO_STATUSES } from '../../db/schema/index';
+import { PHOTO_STATUSES } from '../../shared/enums';
 
 const signedPut = z.object({
   method: z.literal('PUT'),
