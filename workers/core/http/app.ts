@@ -16,6 +16,7 @@ import { packsRoutes } from '../../modules/sales/packs-routes';
 import { payoutsRoutes } from '../../modules/sales/payouts-routes';
 import { shopRoutes } from '../../modules/sales/shop-routes';
 import { stripeWebhooks } from '../../modules/billing/stripe-webhook-routes';
+import { docsRoutes } from './docs-routes';
 import { health } from './health-routes';
 import { me } from '../../modules/accounts/me-routes';
 import { photosRoutes } from '../../modules/albums/photos-routes';
@@ -36,6 +37,7 @@ const open = new Hono<AppEnv>()
   .route('/v1/webhooks', stripeWebhooks)
   .route('/v1/downloads', downloadsRoutes)
   .route('/dev/mail', devMail)
+  .route('/', docsRoutes)
   .route('/', seoRoutes);
 
 /** Everything else under /v1 runs after request id -> auth -> rate limit. */
