@@ -8,8 +8,9 @@ export const SCALAR_BUNDLE_PATH = '/docs/scalar.js';
  * Scalar's configuration, read by its bundle from `data-configuration` (no inline script).
  * Everything that would leave this origin is switched off: Scalar's own fonts
  * (`withDefaultFonts`), telemetry, the AI agent chat and the MCP button (both switch themselves
- * on for localhost), the developer toolbar (share/deploy on scalar.com), and no request proxy:
- * "Test request" goes straight to this API.
+ * on for localhost), the developer toolbar (share/deploy on scalar.com), the "Open API Client"
+ * link (client.scalar.com), and no request proxy: "Test request" opens the in-page client, whose
+ * requests go straight to this API.
  */
 const scalarConfiguration = {
   url: '/openapi.json',
@@ -18,6 +19,7 @@ const scalarConfiguration = {
   agent: { disabled: true },
   mcp: { disabled: true },
   showDeveloperTools: 'never',
+  hideClientButton: true,
   documentDownloadType: 'json',
   metaData: { title: 'Vitrine API reference' },
 } as const;
@@ -58,7 +60,6 @@ const page = `<!doctype html>
 const placeholderDocument = {
   openapi: '3.1.0',
   info: { title: 'Vitrine API', version: '0.1.0', description: 'Placeholder until the generated document lands.' },
-  servers: [{ url: '/' }],
   components: {
     securitySchemes: {
       bearerAuth: { type: 'http', scheme: 'bearer', description: 'A session token (JWT) or an API key (`vt_live_...`).' },
