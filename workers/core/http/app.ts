@@ -4,6 +4,7 @@ import type { AppEnv } from './app-env';
 import { authenticate } from './middleware/auth';
 import { corsForApp } from './middleware/cors';
 import { database } from './middleware/db';
+import { docsRoutes } from './docs-routes';
 import { rateLimit } from './middleware/rate-limit';
 import { requestId } from './middleware/request-id';
 import { handleError } from './on-error';
@@ -51,6 +52,7 @@ export const app = serveOpenApi(router())
   .use(requestId, database)
   .use('/v1/*', (c, next) => corsForApp(c.env.APP_ORIGINS)(c, next))
   .route('/health', health)
+  .route('/', docsRoutes)
   .route('/v1/auth', auth)
   .route('/v1/uploads', signedUploads)
   .route('/v1/public', publicRoutes)

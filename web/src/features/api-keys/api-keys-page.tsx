@@ -1,7 +1,7 @@
-import { Copy, KeyRound, Plus, Trash2 } from 'lucide-react';
+import { BookOpen, Copy, KeyRound, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { SCOPES, type Scope } from '../../../../workers/shared/constants';
-import { api } from '../../api/client';
+import { api, apiUrl } from '../../api/client';
 import type { ApiKey, NewApiKey } from '../../api/types';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
@@ -24,7 +24,13 @@ export function ApiKeysPage() {
     <>
       <div className="mb-6 flex items-center justify-between">
         <h1 className="text-2xl font-bold">API keys</h1>
-        {list.length > 0 && newButton}
+        <div className="flex items-center gap-4">
+          {/* Served by the Worker, not a client route: a full page load. */}
+          <a className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 underline" href={apiUrl('/docs')}>
+            <BookOpen className="size-4" aria-hidden /> API reference
+          </a>
+          {list.length > 0 && newButton}
+        </div>
       </div>
       {created && <CreatedKey apiKey={created} onDone={() => setCreated(null)} />}
       {keys.error && <p role="alert" className="text-red-700">{keys.error.message}</p>}
