@@ -62,7 +62,7 @@ const ABSOLUTE = /^https?:\/\/[^/]/;
 /** Throws on any `href` of the HTML that is not an absolute http(s) URL (text links are the same URLs). */
 function assertAbsoluteLinks(template: string, html: string) {
   for (const [, href] of html.matchAll(/href="([^"]*)"/g)) {
-    if (!ABSOLUTE.test(href!)) throw new Error(`email ${template}: link "${href}" is not absolute (build it on config.publicOrigin)`);
+    if (!ABSOLUTE.test(href ?? '')) throw new Error(`email ${template}: link "${href}" is not absolute (build it on config.publicOrigin)`);
   }
 }
 
