@@ -14,6 +14,8 @@ export default defineConfig(async () => {
           d1Databases: { MIGRATION_TEST_DB: 'migration-test' },
           bindings: {
             TEST_MIGRATIONS: migrations,
+            // Not the requests' origin (http://vitrine.test): links built on the request instead of PUBLIC_ORIGIN show up.
+            PUBLIC_ORIGIN: 'https://vitrine.example',
             JWT_SECRET: 'test-jwt-secret-that-is-long-enough-000000',
             UPLOAD_SIGNING_SECRET: 'test-upload-secret-that-is-long-enough-0000',
             R2_ACCESS_KEY_ID: '',

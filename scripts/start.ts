@@ -4,6 +4,7 @@
 // demo data.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { runOrExit, startStack, startVision } from './lib/local-stack';
 import { startStandIns } from './stand-ins';
 import { seedDemo } from './seed-demo';
@@ -45,6 +46,13 @@ if (!visionSecret) throw new Error('.dev.vars has no VISION_SECRET: add one (see
 console.log(`• starting the vision service on port ${visionPort} (loading OCR and cutout models)`);
 const vision = await startVision({ port: visionPort, secret: visionSecret });
 const workerOrigin = `http://${process.env.HOST ?? '127.0.0.1'}:${port}`;
+/** This machine's first LAN IPv4 address: what a phone on the same network opens when HOST=0.0.0.0. */
+const lanAddress = () =>
+  Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal)?.address ?? '127.0.0.1';
+// Links in emails: PUBLIC_ORIGIN if given, else the address this run listens on.
+const publicOrigin = process.env.PUBLIC_ORIGIN ?? workerOrigin.replace('//0.0.0.0:', `//${lanAddress()}:`);
 console.log('• starting the Stripe and Resend stand-ins');
 const standIns = await startStandIns({
   workerOrigin: workerOrigin.replace('0.0.0.0', '127.0.0.1'),
@@ -59,7 +67,7 @@ const standInVars = {
   ...(vars.RESEND_API_KEY?.startsWith('re_local') ? { RESEND_API_URL: standIns.vars.RESEND_API_URL } : {}),
 };
 console.log(`• applying migrations and starting wrangler dev on port ${port}`);
-const stack = await startStack({ port, host: process.env.HOST, vars: { VISION_URL: vision.origin, ...standInVars }, cronEveryMs: 5 * 60_000 });
+const stack = await startStack({ port, host: process.env.HOST, vars: { PUBLIC_ORIGIN: publicOrigin, VISION_URL: vision.origin, ...standInVars }, cronEveryMs: 5 * 60_000 });
 const stopAll = () => {
   stack.stop();
   vision.stop();

@@ -52,6 +52,8 @@ export async function e2eStack() {
     port,
     persistTo: state,
     vars: {
+      // The browser tests open links from emails: they must point at this stack's free port.
+      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
       JWT_SECRET: secret(),
       UPLOAD_SIGNING_SECRET: secret(),
       VISION_SECRET: visionSecret,

@@ -97,7 +97,7 @@ type StackOptions = {
   host?: string;
   /** Local state folder (D1/R2/Queues); `.wrangler/state` is what `npm start` keeps. */
   persistTo?: string;
-  /** Extra vars, e.g. secrets when there is no `.dev.vars`. */
+  /** Extra vars, e.g. secrets when there is no `.dev.vars`. PUBLIC_ORIGIN defaults to this stack's origin. */
   vars?: Record<string, string>;
   /** wrangler's log level (WRANGLER_LOG): `info` adds a line per queue batch, `log` the Worker's console.log. */
   logLevel?: string;
@@ -119,13 +119,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const host = options.host ?? '127.0.0.1';
   const persist = options.persistTo ? ['--persist-to', options.persistTo] : [];
   runOrExit('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', ...persist]);
-  const vars = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+  const origin = `http://${host}:${options.port}`;
+  // Links in emails are built on PUBLIC_ORIGIN: by default this very stack (0.0.0.0 is no address to click).
+  const publicOrigin = origin.replace('//0.0.0.0:', '//127.0.0.1:');
+  const vars = Object.entries({ PUBLIC_ORIGIN: publicOrigin, ...options.vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
   const args = ['wrangler', 'dev', '--port', String(options.port), '--ip', host, '--inspector-port', String(await freePort())];
   // `/__scheduled` runs the cron handler in the Worker itself (wrangler 4.86's /cdn-cgi/handler/scheduled fails to pass it the controller).
   if (options.cronEveryMs) args.push('--test-scheduled');
   const env = options.logLevel ? { ...wranglerEnv, WRANGLER_LOG: options.logLevel } : wranglerEnv;
   const { child, stop } = spawnGroup('npx', [...args, '--show-interactive-dev-session=false', ...persist, ...vars], env, options);
-  const origin = `http://${host}:${options.port}`;
   try {
     await waitForHealth(origin);
   } catch (err) {

@@ -1,22 +1,31 @@
+import { loadConfig } from '../../core/config';
 import { cfImagesCutout } from './cf-images';
 import { externalCutout, externalTextReader } from './external';
 import type { Cutout, TextReader } from './types';
 import { workersAiTextReader, type AiRunner } from './workers-ai';
 
 /**
- * The configured engines. `external` (the vision service at VISION_URL) is the default and the
- * only one that runs offline; `workers-ai` and `cf-images` are the Cloudflare-native options.
+ * The configured engines (names in names.ts, checked by loadConfig: an unknown one fails the
+ * deployment instead of falling back). `external` (the vision service at VISION_URL) is the
+ * default and the only one that runs offline; `workers-ai` and `cf-images` are the Cloudflare-native options.
  */
 export function textReaderFor(env: Env): TextReader {
-  if (env.VISION_TEXT_PROVIDER === 'workers-ai') {
-    const ai = (env as unknown as { AI?: AiRunner }).AI;
-    if (!ai) throw new Error('VISION_TEXT_PROVIDER=workers-ai needs an [ai] binding named AI');
-    return workersAiTextReader(ai);
+  const vision = loadConfig(env).vision;
+  switch (vision.textProvider) {
+    case 'workers-ai':
+      // loadConfig refused workers-ai without the binding, which `wrangler types` only knows once [ai] is in wrangler.toml.
+      return workersAiTextReader((env as unknown as { AI: AiRunner }).AI);
+    case 'external':
+      return externalTextReader({ url: vision.url, secret: vision.secret });
   }
-  return externalTextReader({ url: env.VISION_URL, secret: env.VISION_SECRET });
 }
 
 export function cutoutFor(env: Env): Cutout {
-  if (env.VISION_CUTOUT_PROVIDER === 'cf-images') return cfImagesCutout(env.IMAGES);
-  return externalCutout({ url: env.VISION_URL, secret: env.VISION_SECRET });
+  const vision = loadConfig(env).vision;
+  switch (vision.cutoutProvider) {
+    case 'cf-images':
+      return cfImagesCutout(env.IMAGES);
+    case 'external':
+      return externalCutout({ url: vision.url, secret: vision.secret });
+  }
 }

@@ -10,20 +10,35 @@ import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password';
 import { grantStatements } from '../billing/credit-ledger';
 import { STARTER_CREDITS } from '../../shared/billing/catalogue';
 import { auditInsert } from '../../core/audit';
+import type { Config } from '../../core/config';
+import type { EmailMessage } from '../../core/jobs/messages';
+import { outboxInsert, sendQueued } from '../notifications/outbox';
 
 export const publicUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, createdAt: u.createdAt });
 export const publicWorkspace = (w: Workspace) => ({ id: w.id, name: w.name, kind: w.kind, createdAt: w.createdAt });
 
-/** Creates the user, their first workspace and the owner membership together, or nothing. */
-export async function register(db: Db, input: RegisterBody, jwt: JwtConfig, requestId: string) {
+/**
+ * Creates the user, their first workspace, the owner membership and the welcome email (outbox)
+ * together, or nothing: no account without its email, no email for an account that failed.
+ */
+export async function register(
+  db: Db,
+  emailQueue: Queue<EmailMessage>,
+  input: RegisterBody,
+  config: Pick<Config, 'jwt' | 'publicOrigin'>,
+  requestId: string,
+) {
   const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
   if (existing) throw new AppError('EMAIL_TAKEN', 'An account with this email already exists');
 
   const userId = newId('usr');
   const workspaceId = newId('wsp');
   const passwordHash = await hashPassword(input.password);
+  const welcome = outboxInsert(db, `welcome:${userId}`, input.email, { template: 'welcome', name: input.name, appUrl: config.publicOrigin });
+  let results: { meta: { changes: number } }[];
   try {
-    await db.batch([
+    results = await db.batch([
+      welcome.statement,
       db.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash }),
       db.insert(workspaces).values({ id: workspaceId, ...input.workspace }),
       db.insert(memberships).values({ workspaceId, userId, role: 'owner' }),
@@ -35,9 +50,10 @@ export async function register(db: Db, input: RegisterBody, jwt: JwtConfig, requ
     if (isUniqueViolation(err)) throw new AppError('EMAIL_TAKEN', 'An account with this email already exists');
     throw err;
   }
+  await sendQueued(emailQueue, welcome.id, results[0]!);
   const user = await db.select().from(users).where(eq(users.id, userId)).get();
   const workspace = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).get();
-  return { token: await signUserToken(userId, jwt), user: publicUser(user!), workspace: publicWorkspace(workspace!) };
+  return { token: await signUserToken(userId, config.jwt), user: publicUser(user!), workspace: publicWorkspace(workspace!) };
 }
 
 /** The same answer, after the same work, for an unknown email and for a wrong password. */

@@ -6,14 +6,11 @@ import { AppError } from '../../core/errors';
 import { clientIp } from '../../core/http/middleware/rate-limit';
 import { login, register } from './accounts';
 import { validate } from '../../core/http/validate';
-import { queueEmail } from '../notifications/outbox';
 
 export const auth = new Hono<AppEnv>()
   .post('/register', validate('json', registerBody), async (c) => {
     const body = c.req.valid('json');
-    const result = await register(c.get('db'), body, loadConfig(c.env).jwt, c.get('requestId'));
-    const welcome = { template: 'welcome' as const, name: result.user.name, appUrl: new URL(c.req.url).origin };
-    await queueEmail(c.get('db'), c.env.EMAIL_QUEUE, `welcome:${result.user.id}`, result.user.email, welcome);
+    const result = await register(c.get('db'), c.env.EMAIL_QUEUE, body, loadConfig(c.env), c.get('requestId'));
     return c.json(result, 201);
   })
   .post('/login', validate('json', loginBody), async (c) => {

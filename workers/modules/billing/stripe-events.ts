@@ -18,6 +18,7 @@ import { downloadLink } from '../sales/downloads';
 import { accountUpdatedStatement } from '../sales/payouts';
 import { orderPhotoIds } from '../sales/checkout';
 
+/** `origin` is PUBLIC_ORIGIN: the download link goes out in an email, never built on the webhook request's host. */
 type Deps = { db: Db; readingQueue: Queue<ReadingMessage>; emailQueue: Queue<EmailMessage>; signingSecret: string; origin: string };
 type BatchItem = Parameters<Db['batch']>[0][number];
 /** What an event does: statements for the batch, and what to do once it committed (queue sends). */

@@ -11,7 +11,7 @@ export const stripeWebhooks = new Hono<AppEnv>().post('/stripe', payments, async
   const event = await verifyStripeEvent(c.get('stripe'), config.stripe!.webhookSecrets, await c.req.text(), c.req.header('Stripe-Signature'));
   const deps = {
     ...{ db: c.get('db'), readingQueue: c.env.READING_QUEUE, emailQueue: c.env.EMAIL_QUEUE },
-    ...{ signingSecret: config.uploads.signingSecret, origin: new URL(c.req.url).origin },
+    ...{ signingSecret: config.uploads.signingSecret, origin: config.publicOrigin },
   };
   return c.json(await applyStripeEvent(deps, event));
 });

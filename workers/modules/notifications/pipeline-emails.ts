@@ -5,6 +5,7 @@
  */
 import { and, count, desc, eq, gt, inArray } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import { loadConfig } from '../../core/config';
 import { creditBalance } from '../billing/credit-ledger';
 import type * as schema from '../../db/schema/index';
 import { albums, creditLedger, memberships, photos, users } from '../../db/schema/index';
@@ -33,7 +34,8 @@ export async function notifyIfAlbumFinished(env: Env, db: Db, albumId: string, w
   const [album, to] = await Promise.all([db.select({ title: albums.title }).from(albums).where(eq(albums.id, albumId)).get(), ownerEmail(db, workspaceId)]);
   if (!album || !to) return;
   const done = n(['ready', 'rejected', 'failed']);
-  const email = { template: 'processing_finished' as const, albumTitle: album.title, ready: n(['ready']), rejected: n(['rejected', 'failed']), albumUrl: `/albums/${albumId}` };
+  const albumUrl = `${loadConfig(env).publicOrigin}/albums/${albumId}`;
+  const email = { template: 'processing_finished' as const, albumTitle: album.title, ready: n(['ready']), rejected: n(['rejected', 'failed']), albumUrl };
   await queueEmail(db, env.EMAIL_QUEUE, `processing-finished:${albumId}:${done}`, to, email);
 }
 
@@ -54,6 +56,7 @@ export async function notifyIfCreditsLow(env: Env, db: Db, workspaceId: string) 
     .get();
   const to = await ownerEmail(db, workspaceId);
   if (!to) return;
-  const email = { template: 'credits_low' as const, balance, awaiting: waiting?.n ?? 0, billingUrl: '/billing' };
+  const billingUrl = `${loadConfig(env).publicOrigin}/billing`;
+  const email = { template: 'credits_low' as const, balance, awaiting: waiting?.n ?? 0, billingUrl };
   await queueEmail(db, env.EMAIL_QUEUE, `credits-low:${workspaceId}:${lastGrant?.id ?? 'none'}`, to, email);
 }

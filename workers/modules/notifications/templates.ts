@@ -1,6 +1,8 @@
 /**
  * Transactional email templates: subject, HTML and plain text, rendered when the email is
- * queued (the outbox row keeps exactly what was sent). Values are escaped; links are absolute.
+ * queued (the outbox row keeps exactly what was sent). Values are escaped. Every URL is absolute,
+ * built by the caller on PUBLIC_ORIGIN (`config.publicOrigin`): an email is read outside the
+ * product, where a relative link points nowhere, so renderEmail refuses one.
  */
 export type EmailTemplate =
   | { template: 'welcome'; name: string; appUrl: string }
@@ -55,7 +57,18 @@ function parts(t: EmailTemplate): { subject: string; title: string; paragraphs: 
   }
 }
 
+const ABSOLUTE = /^https?:\/\/[^/]/;
+
+/** Throws on any `href` of the HTML that is not an absolute http(s) URL (text links are the same URLs). */
+function assertAbsoluteLinks(template: string, html: string) {
+  for (const [, href] of html.matchAll(/href="([^"]*)"/g)) {
+    if (!ABSOLUTE.test(href ?? '')) throw new Error(`email ${template}: link "${href}" is not absolute (build it on config.publicOrigin)`);
+  }
+}
+
 export function renderEmail(t: EmailTemplate): RenderedEmail {
   const p = parts(t);
-  return { subject: p.subject, html: layout(p.title, p.paragraphs, p.action), text: text(p.paragraphs, p.action) };
+  const html = layout(p.title, p.paragraphs, p.action);
+  assertAbsoluteLinks(t.template, html);
+  return { subject: p.subject, html, text: text(p.paragraphs, p.action) };
 }
