@@ -50,7 +50,7 @@ const legacy = new Hono<AppEnv>()
  */
 export const app = serveOpenApi(router())
   .use(requestId, database)
-  .use('/v1/*', (c, next) => corsForApp(c.env.APP_ORIGINS)(c, next))
+  .use('/v1/*', corsForApp)
   .route('/health', health)
   .route('/', docsRoutes)
   .route('/v1/auth', auth)
