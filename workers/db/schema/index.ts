@@ -17,6 +17,8 @@ export const PHOTO_STATUSES = ['pending', 'uploaded', 'processing', 'ready', 're
 
 /** Bib/plate reading of a photo; only `queued` work holds a credit reservation. */
 export const RECOGNITION_STATUSES = ['queued', 'awaiting_credits', 'done', 'skipped', 'failed'] as const;
+/** A cutout job: `queued` holds the credit reservation; `failed` was refunded. */
+export const CUTOUT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
@@ -151,6 +153,12 @@ export const photos = sqliteTable(
     recognitionNote: text('recognition_note'),
     /** Cutout quality hints from the last cutout: { subjectArea, touchesBorder, doubtful, reasons }. */
     cutout: text('cutout', { mode: 'json' }).$type<CutoutInfo | null>(),
+    /** The cutout job: `queued` (credits reserved) -> `running` -> `done` | `failed` (refunded); null: never asked. */
+    cutoutStatus: text('cutout_status', { enum: CUTOUT_STATUSES }),
+    /** The current cutout job's id, part of its ledger reference: each cutout asked for is paid once. */
+    cutoutJob: text('cutout_job'),
+    /** Why the last cutout failed. */
+    cutoutNote: text('cutout_note'),
     peakWasmBytes: integer('peak_wasm_bytes'),
     /** Gallery order: capture time when known, else upload time. */
     sortAt: integer('sort_at', { mode: 'timestamp_ms' }),
@@ -167,6 +175,10 @@ export const photos = sqliteTable(
     index('photos_unfinished_idx')
       .on(t.updatedAt)
       .where(sql`${t.status} in ('uploaded', 'processing') or ${t.recognition} = 'queued'`),
+    // Only cutouts under way: what the cron looks through for lost cutout jobs (modules/recognition/jobs).
+    index('photos_cutout_unfinished_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.cutoutStatus} in ('queued', 'running')`),
   ],
 );
 
