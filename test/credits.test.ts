@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { commitCredits, creditBalance, grantCredits, refundCredits, reserveCredits } from '../workers/modules/billing/credit-ledger';
 import { CREDIT_PRICES, STARTER_CREDITS } from '../workers/shared/billing/catalogue';
-import { markFailed } from '../workers/modules/media/jobs/failed';
 import { NotReadyYet, recognisePhoto } from '../workers/modules/recognition/jobs/recognise';
 import { recognitionReference } from '../workers/modules/recognition/paid-reading';
 import { call, testEnv } from './helpers/api';
 import { setBalance, testDb } from './helpers/credits';
+import { DEAD_LETTERS, deliver } from './helpers/jobs';
 import { makeAlbum, signUp } from './helpers/factories';
 import { image, uploadPhoto, waitForPhoto, waitForRecognition } from './helpers/photos';
 
@@ -22,6 +22,9 @@ describe('credit ledger', () => {
     const estimate = await call('GET', '/v1/credits/estimate?work=recognition&count=80', { token });
     expect(estimate.data).toEqual({ work: 'recognition', count: 80, credits: 80, balance: STARTER_CREDITS, enough: false, missing: 80 - STARTER_CREDITS });
     expect((await call('GET', '/v1/credits/estimate?work=teleport&count=1', { token })).data.error.code).toBe('VALIDATION_ERROR');
+    // Every kind of paid work has its price before it starts (plate reading is a reading).
+    const cutouts = await call('GET', '/v1/credits/estimate?work=cutout&count=2', { token });
+    expect(cutouts.data).toMatchObject({ work: 'cutout', count: 2, credits: 2 * CREDIT_PRICES.cutout, enough: true });
   });
 
   it('10 concurrent reservations against a 3-credit balance: exactly 3 succeed, never negative', async () => {
@@ -111,11 +114,11 @@ describe('paid bib reading', () => {
     expect(await reserveCredits(db, workspace.id, 1, recognitionReference(failing.photoId))).toBe(true);
     expect(await creditBalance(db, workspace.id)).toBe(1);
 
-    await markFailed(testEnv, failing);
-    await markFailed(testEnv, failing); // the dead-letter queue delivers at least once too
+    await deliver(DEAD_LETTERS, [failing]);
+    await deliver(DEAD_LETTERS, [failing]); // the dead-letter queue delivers at least once too
     expect(await creditBalance(db, workspace.id)).toBe(2);
 
-    await markFailed(testEnv, { type: 'photo.recognise', photoId: done.id, workspaceId: workspace.id });
+    await deliver(DEAD_LETTERS, [{ type: 'photo.recognise', photoId: done.id, workspaceId: workspace.id }]);
     expect(await creditBalance(db, workspace.id)).toBe(2);
     expect((await call('GET', `/v1/photos/${done.id}`, { token })).data.photo.recognition.status).toBe('done');
   });

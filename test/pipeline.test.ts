@@ -2,7 +2,8 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from 'clou
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../workers/index';
-import { queue as pipelineQueue, retryDelaySeconds } from '../workers/core/jobs/consumer';
+import { jobConsumer, retryDelaySeconds } from '../workers/core/jobs/consumer';
+import { jobs } from '../workers/jobs';
 import { decodeWebp } from '../workers/modules/media/codecs/webp';
 import { probeImage } from '../workers/modules/media/probe';
 import type { PipelineMessage } from '../workers/core/jobs/messages';
@@ -273,7 +274,7 @@ describe('delivery semantics', () => {
       { type: 'photo.uploaded', photoId: good.id, workspaceId: 'x' },
     ]);
     const ctx = createExecutionContext();
-    await pipelineQueue(batch, stalled, 300);
+    await jobConsumer(jobs, 300)(batch, stalled);
     const result = await getQueueResult(batch, ctx);
     expect(result.retryMessages).toEqual([{ msgId: expect.stringMatching(/^m0-/) }]);
     expect(result.explicitAcks).toHaveLength(1);

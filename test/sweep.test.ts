@@ -62,6 +62,27 @@ describe('the cron finds photos whose job was lost', () => {
     expect((await waitForRecognition(token, photoId)).recognition.status).toBe('done');
   });
 
+  it('sends a cutout job again whose message was lost, and the cutout gets done', async () => {
+    const { token } = await signUp('vehicles');
+    const album = await makeAlbum(token);
+    const photoId = await uploadPhoto(token, album.id, image('plate'));
+    await waitForRecognition(token, photoId);
+    const losing = { ...testEnv, READING_QUEUE: { send: async () => undefined } } as unknown as Env;
+    expect((await call('POST', `/v1/photos/${photoId}/cutout`, { token, env: losing })).status).toBe(202);
+    const { cutout_job: jobId } = (await env.DB.prepare('select cutout_job from photos where id = ?').bind(photoId).first<{ cutout_job: string }>())!;
+    await minutesAgo(photoId, 20);
+
+    const before = sentMessages.length;
+    await cron();
+    expect(sentMessages.slice(before)).toEqual([{ type: 'photo.cutout', photoId, workspaceId: expect.any(String), jobId }]);
+    for (let i = 0; i < 300; i++) {
+      const { data } = await call('GET', `/v1/photos/${photoId}/cutout`, { token });
+      if (data.cutout.status === 'done') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await call('GET', `/v1/photos/${photoId}/cutout`, { token })).data.cutout.status).toBe('done');
+  });
+
   it('reads only the partial index of unfinished photos, never the whole table', async () => {
     const query = drizzle(env.DB).select({ id: photos.id }).from(photos).where(and(unfinished, lt(photos.updatedAt, new Date()))).toSQL();
     const plan = await env.DB.prepare(`explain query plan ${query.sql}`).bind(...query.params).all<{ detail: string }>();

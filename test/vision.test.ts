@@ -1,7 +1,31 @@
 import { describe, expect, it } from 'vitest';
+import { CREDIT_PRICES } from '../workers/shared/billing/catalogue';
+import { creditBalance } from '../workers/modules/billing/credit-ledger';
 import { call, testEnv } from './helpers/api';
+import { setBalance, testDb } from './helpers/credits';
+import { DEAD_LETTERS, deliver } from './helpers/jobs';
 import { makeAlbum, signUp } from './helpers/factories';
 import { image, uploadPhoto, waitForPhoto, waitForRecognition } from './helpers/photos';
+
+/** Polls until the photo's cutout job has finished. */
+async function waitForCutout(token: string, photoId: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { data } = await call('GET', `/v1/photos/${photoId}/cutout`, { token });
+    if (['done', 'failed'].includes(data.cutout?.status)) return data.cutout;
+    if (Date.now() > deadline) throw new Error(`cutout of ${photoId} still ${JSON.stringify(data.cutout)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The `photo.cutout` message the request sent (the job id is on the row). */
+async function cutoutMessage(photoId: string, workspaceId: string) {
+  const row = await testDb().query.photos.findFirst({ where: (p, { eq }) => eq(p.id, photoId) });
+  return { type: 'photo.cutout' as const, photoId, workspaceId, jobId: row!.cutoutJob! };
+}
+
+const cutoutLedger = async (workspaceId: string) =>
+  (await testDb().query.creditLedger.findMany({ where: (l, { eq }) => eq(l.workspaceId, workspaceId) })).filter((r) => r.reference.startsWith('cutout:'));
 
 /** These run against the real local vision service (models from npm), started by the test setup. */
 describe('bibs read automatically (events)', () => {
@@ -51,17 +75,78 @@ describe('plates and cutouts (vehicles)', () => {
     expect((await call('POST', '/v1/vision/plate', { token, body: 'hello', headers: { 'Content-Type': 'text/plain' } })).status).toBe(415);
   });
 
-  it('cuts the subject out into an RGBA PNG with quality hints', async () => {
-    const { token } = await signUp('vehicles');
+  it('charges a plate read by request one credit, nothing when refused, and refunds it when the engine fails', async () => {
+    const { token, workspace } = await signUp('vehicles');
+    const album = await makeAlbum(token, { title: 'Plates' });
+    const photo = await waitForRecognition(token, await uploadPhoto(token, album.id, image('plate')));
+    const db = testDb();
+    const before = await creditBalance(db, workspace.id);
+    expect((await call('POST', '/v1/vision/plate', { token, json: { photoId: photo.id } })).status).toBe(200);
+    expect(await creditBalance(db, workspace.id)).toBe(before - CREDIT_PRICES.recognition);
+    expect((await call('POST', '/v1/vision/plate', { token, body: 'hello', headers: { 'Content-Type': 'text/plain' } })).status).toBe(415);
+    const down = { ...testEnv, VISION_URL: 'http://127.0.0.1:9' } as Env;
+    expect((await call('POST', '/v1/vision/plate', { token, json: { photoId: photo.id }, env: down })).status).toBe(503);
+    expect(await creditBalance(db, workspace.id)).toBe(before - CREDIT_PRICES.recognition);
+    const plateRows = (await db.query.creditLedger.findMany({ where: (l, { eq }) => eq(l.workspaceId, workspace.id) })).filter((r) => r.reference.startsWith('plate:'));
+    expect(plateRows.map((r) => r.reason).sort()).toEqual(['commit', 'refund', 'reserve', 'reserve']);
+
+    await setBalance(workspace.id, 0);
+    const broke = await call('POST', '/v1/vision/plate', { token, json: { photoId: photo.id } });
+    expect(broke.status).toBe(402);
+    expect(broke.data.error.code).toBe('INSUFFICIENT_CREDITS');
+  });
+
+  it('cuts the subject out as a paid job: 202, the job stores an RGBA PNG with quality hints, 3 credits taken once', async () => {
+    const { token, workspace } = await signUp('vehicles');
     const album = await makeAlbum(token, { title: 'Cutouts' });
-    const photo = await waitForPhoto(token, await uploadPhoto(token, album.id, image('plate')));
+    const photo = await waitForRecognition(token, await uploadPhoto(token, album.id, image('plate')));
+    expect((await call('GET', `/v1/photos/${photo.id}/cutout`, { token })).status).toBe(404);
+    const db = testDb();
+    const before = await creditBalance(db, workspace.id);
+
     const res = await call('POST', `/v1/photos/${photo.id}/cutout`, { token });
-    expect(res.status).toBe(201);
-    expect(res.data.cutout).toMatchObject({ subjectArea: expect.any(Number), doubtful: expect.any(Boolean), url: `/v1/photos/${photo.id}/cutout.png` });
-    const png = await call('GET', res.data.cutout.url, { token });
+    expect(res.status).toBe(202);
+    expect(res.data.cutout).toEqual({ status: 'queued' });
+    const again = await call('POST', `/v1/photos/${photo.id}/cutout`, { token }); // a double click: the same job
+    expect(again.status).toBe(202);
+    expect(['queued', 'running']).toContain(again.data.cutout.status);
+
+    const done = await waitForCutout(token, photo.id);
+    expect(done).toMatchObject({ status: 'done', subjectArea: expect.any(Number), doubtful: expect.any(Boolean), url: `/v1/photos/${photo.id}/cutout.png` });
+    const png = await call('GET', done.url, { token });
     expect(png.headers.get('Content-Type')).toBe('image/png');
-    const shown = await call('GET', `/v1/photos/${photo.id}`, { token });
-    expect(shown.data.photo.cutout).toMatchObject({ subjectArea: res.data.cutout.subjectArea });
+    expect((await call('GET', `/v1/photos/${photo.id}`, { token })).data.photo.cutout).toMatchObject({ subjectArea: done.subjectArea });
+    expect(await creditBalance(db, workspace.id)).toBe(before - CREDIT_PRICES.cutout);
+
+    // The same message delivered again (at-least-once): nothing more is cut out or charged.
+    await deliver('vitrine-reading-jobs', [await cutoutMessage(photo.id, workspace.id)]);
+    expect(await creditBalance(db, workspace.id)).toBe(before - CREDIT_PRICES.cutout);
+    expect((await cutoutLedger(workspace.id)).map((r) => `${r.reason} ${r.delta}`).sort()).toEqual(['commit 0', `reserve -${CREDIT_PRICES.cutout}`]);
+  });
+
+  it('a cutout whose engine keeps failing is retried, then dead-lettered: failed with its reason, refunded once', async () => {
+    const { token, workspace } = await signUp('vehicles');
+    const album = await makeAlbum(token, { title: 'Cutouts down' });
+    const photo = await waitForRecognition(token, await uploadPhoto(token, album.id, image('plate')));
+    const db = testDb();
+    const before = await creditBalance(db, workspace.id);
+    // The job is run by hand here, not by the queue's consumer.
+    const held = { ...testEnv, READING_QUEUE: { send: async () => undefined } } as unknown as Env;
+    expect((await call('POST', `/v1/photos/${photo.id}/cutout`, { token, env: held })).status).toBe(202);
+    expect(await creditBalance(db, workspace.id)).toBe(before - CREDIT_PRICES.cutout);
+
+    const message = await cutoutMessage(photo.id, workspace.id);
+    const down = { ...testEnv, VISION_URL: 'http://127.0.0.1:9' } as Env;
+    const tried = await deliver('vitrine-reading-jobs', [message], down);
+    expect(tried.retryMessages).toHaveLength(1);
+    expect((await call('GET', `/v1/photos/${photo.id}/cutout`, { token })).data.cutout).toEqual({ status: 'running' });
+
+    await deliver(DEAD_LETTERS, [message]);
+    await deliver(DEAD_LETTERS, [message]); // dead letters are delivered at least once too
+    const failed = (await call('GET', `/v1/photos/${photo.id}/cutout`, { token })).data.cutout;
+    expect(failed).toEqual({ status: 'failed', reason: expect.stringMatching(/refunded/) });
+    expect(await creditBalance(db, workspace.id)).toBe(before);
+    expect((await cutoutLedger(workspace.id)).map((r) => r.reason).sort()).toEqual(['refund', 'reserve']);
   });
 
   it('answers 503 when the vision service is down', async () => {

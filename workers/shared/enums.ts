@@ -20,6 +20,9 @@ export type PhotoStatus = (typeof PHOTO_STATUSES)[number];
 /** Bib/plate reading of a photo; only `queued` work holds a credit reservation. */
 export const RECOGNITION_STATUSES = ['queued', 'awaiting_credits', 'done', 'skipped', 'failed'] as const;
 export type RecognitionStatus = (typeof RECOGNITION_STATUSES)[number];
+/** A cutout job: `queued` holds the credit reservation; `failed` was refunded. */
+export const CUTOUT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type CutoutStatus = (typeof CUTOUT_STATUSES)[number];
 
 export const TAG_KINDS = ['bib', 'plate'] as const;
 export type TagKind = (typeof TAG_KINDS)[number];

@@ -1,9 +1,9 @@
-import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import type * as schema from '../../db/schema/index';
 import type { Stripe } from '../../integrations/stripe/client';
 import type { Principal } from '../../modules/accounts/principal';
+import type { Db } from '../db/client';
 
-export type Db = DrizzleD1Database<typeof schema>;
+/** Re-exported: services take the one `Db` type with their other arguments. */
+export type { Db };
 
 /** Hono's typing for this app: the generated `Env` plus what middleware puts on the context. */
 export type AppEnv = {

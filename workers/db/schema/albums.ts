@@ -5,6 +5,7 @@ import {
   ALBUM_VISIBILITIES,
   type BibRules,
   type CutoutInfo,
+  CUTOUT_STATUSES,
   PHOTO_STATUSES,
   RECOGNITION_STATUSES,
   type Watermark,
@@ -83,6 +84,12 @@ export const photos = sqliteTable(
     recognition: text('recognition', { enum: RECOGNITION_STATUSES }),
     recognitionNote: text('recognition_note'),
     cutout: text('cutout', { mode: 'json' }).$type<CutoutInfo | null>(),
+    /** The cutout job: `queued` (credits reserved) -> `running` -> `done` | `failed` (refunded); null: never asked. */
+    cutoutStatus: text('cutout_status', { enum: CUTOUT_STATUSES }),
+    /** The current cutout job's id, part of its ledger reference: each cutout asked for is paid once. */
+    cutoutJob: text('cutout_job'),
+    /** Why the last cutout failed. */
+    cutoutNote: text('cutout_note'),
     peakWasmBytes: integer('peak_wasm_bytes'),
     /** Gallery order: capture time when known, else upload time. */
     sortAt: integer('sort_at', { mode: 'timestamp_ms' }),
@@ -99,6 +106,10 @@ export const photos = sqliteTable(
     index('photos_unfinished_idx')
       .on(t.updatedAt)
       .where(sql`${t.status} in ('uploaded', 'processing') or ${t.recognition} = 'queued'`),
+    // Only cutouts under way: what the cron looks through for lost cutout jobs (modules/recognition/jobs).
+    index('photos_cutout_unfinished_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.cutoutStatus} in ('queued', 'running')`),
   ],
 );
 

@@ -14,8 +14,8 @@ import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import type * as schema from '../../db/schema/index';
 import { creditLedger, workspaces } from '../../db/schema/index';
 import { newId } from '../../shared/ids';
+import type { Db } from '../../core/db/client';
 
-type Db = DrizzleD1Database<typeof schema>;
 const NOW = sql`unixepoch() * 1000`;
 export type GrantReason = 'starter' | 'purchase' | 'subscription' | 'adjustment';
 

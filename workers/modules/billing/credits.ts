@@ -31,7 +31,11 @@ export async function creditsOverview(db: Db, workspaceId: string) {
   };
 }
 
-/** What `count` units of paid work would cost, shown before it starts, against the balance. */
+/**
+ * What `count` units of paid work would cost, shown before it starts, against the balance: every
+ * kind of `CREDIT_PRICES` (`recognition` is bib and plate reading, automatic or by `POST /v1/vision/plate`;
+ * `cutout`), the same prices core/jobs/paid-work.ts reserves.
+ */
 export async function estimateCost(db: Db, workspaceId: string, work: PaidWork, count: number) {
   const balance = await creditBalance(db, workspaceId);
   const credits = CREDIT_PRICES[work] * count;

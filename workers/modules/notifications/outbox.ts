@@ -6,13 +6,13 @@
  */
 import { and, eq, lt } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
-import type * as schema from '../../db/schema/index';
 import { emailOutbox } from '../../db/schema/index';
 import { newId } from '../../shared/ids';
-import type { EmailMessage } from '../../core/jobs/messages';
+import { enqueueAll } from '../../jobs';
+import type { EmailSend } from './jobs';
 import { renderEmail, type EmailTemplate } from './templates';
+import type { Db } from '../../core/db/client';
 
-type Db = DrizzleD1Database<typeof schema>;
 
 /** An outbox insert (a batch item) and the id to send once the batch committed. */
 export function outboxInsert(db: Db, dedupeKey: string, to: string, email: EmailTemplate) {
@@ -22,23 +22,23 @@ export function outboxInsert(db: Db, dedupeKey: string, to: string, email: Email
 }
 
 /** Queues the send of an outbox row that this very call inserted (`changes` of its insert). */
-export async function sendQueued(queue: Queue<EmailMessage>, emailId: string, inserted: { meta: { changes: number } }) {
+export async function sendQueued(queue: Queue<EmailSend>, emailId: string, inserted: { meta: { changes: number } }) {
   if (inserted.meta.changes === 1) await queue.send({ type: 'email.send', emailId });
 }
 
 /** Writes and queues one email on its own (when no other write must go with it). */
-export async function queueEmail(db: Db, queue: Queue<EmailMessage>, dedupeKey: string, to: string, email: EmailTemplate) {
+export async function queueEmail(db: Db, queue: Queue<EmailSend>, dedupeKey: string, to: string, email: EmailTemplate) {
   const { id, statement } = outboxInsert(db, dedupeKey, to, email);
   await sendQueued(queue, id, await statement);
 }
 
 /** Cron: pending emails older than two minutes whose message was lost get queued again. */
-export async function requeueStale(db: Db, queue: Queue<EmailMessage>) {
+export async function requeueStale(db: Db, env: Env) {
   const stale = await db
     .select({ id: emailOutbox.id })
     .from(emailOutbox)
     .where(and(eq(emailOutbox.status, 'pending'), lt(emailOutbox.createdAt, new Date(Date.now() - 120_000)), lt(emailOutbox.attempts, 20)))
     .limit(100);
-  if (stale.length) await queue.sendBatch(stale.map((e) => ({ body: { type: 'email.send' as const, emailId: e.id } })));
+  await enqueueAll(env, stale.map((e) => ({ type: 'email.send' as const, emailId: e.id })));
   return stale.length;
 }

@@ -7,11 +7,10 @@ import { and, count, desc, eq, gt, inArray } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { loadConfig } from '../../core/config';
 import { creditBalance } from '../billing/credit-ledger';
-import type * as schema from '../../db/schema/index';
 import { albums, creditLedger, memberships, photos, users } from '../../db/schema/index';
 import { queueEmail } from './outbox';
+import type { Db } from '../../core/db/client';
 
-type Db = DrizzleD1Database<typeof schema>;
 
 /** Under this many credits the owner hears about it (once per top-up). */
 export const LOW_CREDITS = 10;

@@ -5,7 +5,7 @@ import type { AppEnv } from '../../core/http/app-env';
 import { AppError } from '../../core/errors';
 import { getPhoto } from '../albums/photos';
 import { actorOf, requireScope } from '../accounts/principal';
-import { cutoutPhoto, readPlate } from './vision';
+import { getCutout, readPlate, requestCutout } from './vision';
 
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 const byPhoto = z.object({ photoId: z.string().min(1) });
@@ -30,7 +30,12 @@ export const visionRoutes = new Hono<AppEnv>()
   .post('/photos/:id/cutout', async (c) => {
     const principal = c.get('principal');
     requireScope(principal, 'photos:write');
-    return c.json({ cutout: await cutoutPhoto(c.get('db'), c.env, actorOf(principal, c.get('requestId')), c.req.param('id')) }, 201);
+    return c.json({ cutout: await requestCutout(c.get('db'), c.env, actorOf(principal, c.get('requestId')), c.req.param('id')) }, 202);
+  })
+  .get('/photos/:id/cutout', async (c) => {
+    const principal = c.get('principal');
+    requireScope(principal, 'photos:read');
+    return c.json({ cutout: await getCutout(c.get('db'), principal.workspaceId, c.req.param('id')) });
   })
   .get('/photos/:id/cutout.png', async (c) => {
     const principal = c.get('principal');

@@ -1,14 +1,16 @@
-import { eq } from 'drizzle-orm';
-import { photos, type CutoutInfo } from '../../db/schema/index';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { photos, type Photo } from '../../db/schema/index';
 import { photoKeys } from '../../shared/r2-keys';
 import { plateCandidates } from './plates';
-import { cutoutFor, textReaderFor } from '../../integrations/vision/providers';
+import { textReaderFor } from '../../integrations/vision/providers';
 import { relativeBox } from './reading-tags';
 import { VisionUnavailableError } from '../../integrations/vision/types';
 import type { Db } from '../../core/http/app-env';
 import { AppError } from '../../core/errors';
-import { CREDIT_PRICES } from '../../shared/billing/catalogue';
-import { commitStatement, refundCredits, reserveCredits } from '../billing/credit-ledger';
+import { CREDIT_PRICES, type PaidWork } from '../../shared/billing/catalogue';
+import { payInline, refund, reserve } from '../../core/jobs/paid-work';
+import { enqueue } from '../../jobs';
+import { cutoutCost, type PhotoCutout } from './jobs/index';
 import { auditInsert, type Actor } from '../../core/audit';
 import { getPhoto } from '../albums/photos';
 
@@ -31,10 +33,18 @@ async function visionCall<T>(work: () => Promise<T>): Promise<T> {
 
 type Image = { bytes: Uint8Array; type: string };
 
-/** Reads the plate in a photo (by id) or in an image sent with the request. */
+const insufficient = (work: PaidWork) => () =>
+  new AppError('INSUFFICIENT_CREDITS', `This costs ${CREDIT_PRICES[work]} credit(s); buy credits or subscribe`);
+
+/**
+ * Reads the plate in a photo (by id) or in an image sent with the request. Paid like any reading
+ * (one credit), inline because the answer is the reading: reserved, then committed once read or
+ * refunded if the engine fails (core/jobs/paid-work.ts). Each call is its own charge: it reads again.
+ */
 export async function readPlate(db: Db, env: Env, workspaceId: string, source: { photoId: string } | Image) {
   const image = 'photoId' in source ? { bytes: (await webVariant(db, env.PHOTOS, workspaceId, source.photoId)).bytes, type: 'image/webp' } : source;
-  const reading = await visionCall(() => textReaderFor(env).readText(image.bytes, image.type));
+  const charge = { work: 'recognition' as const, workspaceId, reference: `plate:${'photoId' in source ? source.photoId : 'image'}:${crypto.randomUUID()}` };
+  const reading = await payInline(db, charge, insufficient('recognition'), () => visionCall(() => textReaderFor(env).readText(image.bytes, image.type)));
   const candidates = plateCandidates(reading.texts).map((c) => ({ ...c, box: relativeBox(reading, c.box) }));
   const [best] = candidates;
   return {
@@ -46,32 +56,44 @@ export async function readPlate(db: Db, env: Env, workspaceId: string, source: {
   };
 }
 
+/** Where a photo's cutout stands: `{status, reason?}`, and the result (`...info, url`) once done. */
+export function cutoutState(photo: Photo) {
+  // Rows cut out before cutouts became jobs have the result and no status.
+  const status = photo.cutoutStatus ?? (photo.cutout ? 'done' : null);
+  if (!status) throw new AppError('NOT_FOUND', 'No cutout yet: POST /v1/photos/:id/cutout first');
+  if (status === 'failed') return { status, reason: photo.cutoutNote };
+  if (status !== 'done' || !photo.cutout) return { status };
+  return { status, ...photo.cutout, url: `/v1/photos/${photo.id}/cutout.png` };
+}
+
+export async function getCutout(db: Db, workspaceId: string, photoId: string) {
+  return cutoutState(await getPhoto(db, workspaceId, photoId));
+}
+
 /**
- * Cuts the subject out of a photo into `cutout.png` (RGBA) and says when the mask looks wrong:
- * too small (it picked the plate, not the car), nearly everything, or running off the edges.
+ * Asks for a cutout (an AI transform, paid: core/jobs/paid-work.ts): its credits are reserved,
+ * the photo says `queued` and a `photo.cutout` job is sent. A cutout already under way is
+ * answered as it stands, never charged twice.
  */
-export async function cutoutPhoto(db: Db, env: Env, actor: Actor, photoId: string) {
-  const { photo, bytes } = await webVariant(db, env.PHOTOS, actor.workspaceId, photoId);
-  // An AI transform is paid: reserved before, refunded if the engine fails, committed with the result.
-  const reference = `cutout:${photo.id}:${actor.requestId}`;
-  if (!(await reserveCredits(db, actor.workspaceId, CREDIT_PRICES.cutout, reference))) {
-    throw new AppError('INSUFFICIENT_CREDITS', `A cutout costs ${CREDIT_PRICES.cutout} credits; buy credits or subscribe`);
-  }
-  const result = await visionCall(() => cutoutFor(env).cutout(bytes, 'image/webp')).catch(async (err) => {
-    await refundCredits(db, actor.workspaceId, reference);
-    throw err;
-  });
-  const reasons = [
-    ...(result.subjectArea < 0.08 ? ['the subject covers under 8% of the photo: maybe a detail (plate, logo) was kept, not the vehicle'] : []),
-    ...(result.subjectArea > 0.95 ? ['almost nothing was removed'] : []),
-    ...(result.touchesBorder ? ['the subject runs off the edges of the photo'] : []),
-  ];
-  const info: CutoutInfo = { subjectArea: result.subjectArea, touchesBorder: result.touchesBorder, doubtful: reasons.length > 0, reasons, createdAt: new Date().toISOString() };
-  await env.PHOTOS.put(photoKeys(photo.id).cutout, result.png, { httpMetadata: { contentType: 'image/png' } });
-  await db.batch([
-    db.update(photos).set({ cutout: info, updatedAt: new Date() }).where(eq(photos.id, photo.id)),
-    auditInsert(db, { ...actor, action: 'photo.cutout', targetType: 'photo', targetId: photo.id, data: { doubtful: info.doubtful } }),
-    commitStatement(db, actor.workspaceId, reference),
+export async function requestCutout(db: Db, env: Env, actor: Actor, photoId: string) {
+  const photo = await getPhoto(db, actor.workspaceId, photoId);
+  if (photo.status !== 'ready') throw new AppError('PHOTO_NOT_READY', 'The photo is not processed yet; try again when it is ready');
+  if (photo.cutoutStatus === 'queued' || photo.cutoutStatus === 'running') return cutoutState(photo);
+  const job: PhotoCutout = { type: 'photo.cutout', photoId: photo.id, workspaceId: actor.workspaceId, jobId: crypto.randomUUID() };
+  if (!(await reserve(db, cutoutCost(job)))) throw insufficient('cutout')();
+  const [moved] = await db.batch([
+    db
+      .update(photos)
+      .set({ cutoutStatus: 'queued', cutoutJob: job.jobId, cutoutNote: null, updatedAt: new Date() })
+      .where(and(eq(photos.id, photo.id), or(isNull(photos.cutoutStatus), inArray(photos.cutoutStatus, ['done', 'failed']))))
+      .returning({ id: photos.id }),
+    auditInsert(db, { ...actor, action: 'photo.cutout', targetType: 'photo', targetId: photo.id, data: { jobId: job.jobId } }),
   ]);
-  return { ...info, url: `/v1/photos/${photo.id}/cutout.png` };
+  if (!moved.length) {
+    await refund(db, cutoutCost(job)); // a concurrent request started one first: that one is the job
+    return getCutout(db, actor.workspaceId, photo.id);
+  }
+  // If this send is lost, the photo stays `queued` and the cron sends it again.
+  await enqueue(env, job);
+  return { status: 'queued' as const };
 }

@@ -6,30 +6,22 @@
  * duplicate costs one row read.
  */
 import { and, inArray, lt, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/d1';
-import * as schema from '../../../db/schema/index';
 import { photos } from '../../../db/schema/index';
-import type { ImageMessage, ReadingMessage } from '../../../core/jobs/messages';
+import { enqueueAll } from '../../../jobs';
+import { createDb } from '../../../core/db/client';
 
 /** Healthy work is done in seconds; retries with backoff give up (dead letters) within 3 minutes. */
 export const DEFAULT_STALE_AFTER_MS = 15 * 60_000;
-/** Per run; the next run takes the rest. Queues take at most 100 messages per sendBatch. */
+/** Per run; the next run takes the rest. */
 const PER_RUN = 500;
-const SEND_BATCH = 100;
 /** D1 binds at most 100 parameters per statement. */
 const IDS_PER_UPDATE = 90;
-
-async function sendAll<M extends ImageMessage | ReadingMessage>(queue: Queue<M>, messages: M[]) {
-  for (let i = 0; i < messages.length; i += SEND_BATCH) {
-    await queue.sendBatch(messages.slice(i, i + SEND_BATCH).map((body) => ({ body })));
-  }
-}
 
 /** Word for word the condition of the partial index `photos_unfinished_idx`, so SQLite reads only that index. */
 export const unfinished = sql`(${photos.status} in ('uploaded', 'processing') or ${photos.recognition} = 'queued')`;
 
 export async function requeueStuckPhotos(env: Env, staleAfterMs = DEFAULT_STALE_AFTER_MS) {
-  const db = drizzle(env.DB, { schema });
+  const db = createDb(env.DB);
   const now = new Date();
   const stuck = await db
     .select({ id: photos.id, workspaceId: photos.workspaceId, status: photos.status })
@@ -44,8 +36,8 @@ export async function requeueStuckPhotos(env: Env, staleAfterMs = DEFAULT_STALE_
   }
   const unprocessed = stuck.filter((p) => p.status === 'uploaded' || p.status === 'processing');
   const unread = stuck.filter((p) => p.status === 'ready');
-  await sendAll<ImageMessage>(env.PHOTO_QUEUE, unprocessed.map((p) => ({ type: 'photo.uploaded', photoId: p.id, workspaceId: p.workspaceId })));
-  await sendAll<ReadingMessage>(env.READING_QUEUE, unread.map((p) => ({ type: 'photo.recognise', photoId: p.id, workspaceId: p.workspaceId })));
+  await enqueueAll(env, unprocessed.map((p) => ({ type: 'photo.uploaded', photoId: p.id, workspaceId: p.workspaceId })));
+  await enqueueAll(env, unread.map((p) => ({ type: 'photo.recognise', photoId: p.id, workspaceId: p.workspaceId })));
   const result = { variants: unprocessed.length, reading: unread.length };
   console.warn(JSON.stringify({ requeuedStuckPhotos: result }));
   return result;

@@ -6,10 +6,9 @@
  * and finishes with one D1 batch.
  */
 import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/d1';
-import * as schema from '../../../db/schema/index';
 import { albums, photos, workspaces, type Album, type Photo, type Workspace, type WorkspaceKind } from '../../../db/schema/index';
-import type { ReadingMessage } from '../../../core/jobs/messages';
+import { enqueue } from '../../../jobs';
+import { reserve } from '../../../core/jobs/paid-work';
 import { watermarkKey } from '../../../shared/watermark';
 import { photoKeys } from '../../../shared/r2-keys';
 import { decoderMemoryBytes } from '../codecs/jpegdec';
@@ -20,10 +19,11 @@ import { hammingDistance } from '../image/phash';
 import { LIMITS, RejectError } from '../limits';
 import { PROBE_BYTES, probeImage } from '../probe';
 import { renderVariants, webSized, type Rendered } from '../render';
-import { AWAITING_CREDITS_NOTE, reserveRecognition } from '../../recognition/paid-reading';
+import { AWAITING_CREDITS_NOTE } from '../../recognition/paid-reading';
+import { recognitionCost, type PhotoRecognise } from '../../recognition/jobs/index';
 import { notifyIfAlbumFinished, notifyIfCreditsLow } from '../../notifications/pipeline-emails';
+import { createDb, type Db } from '../../../core/db/client';
 
-type Db = ReturnType<typeof drizzle<typeof schema>>;
 /** Finished (`ready`, `rejected`), or not uploaded yet (`pending`): nothing for this job to do. */
 const NOTHING_TO_DO: Photo['status'][] = ['ready', 'rejected', 'pending'];
 
@@ -111,7 +111,7 @@ const variantFields = (rendered: Rendered, album: Album, started: number) => ({
 type Loaded = { db: Db; photo: Photo; album: Album; workspace: Workspace };
 
 async function load(env: Env, photoId: string): Promise<Loaded | null> {
-  const db = drizzle(env.DB, { schema });
+  const db = createDb(env.DB);
   const photo = await db.select().from(photos).where(eq(photos.id, photoId)).get();
   const album = photo && (await db.select().from(albums).where(eq(albums.id, photo.albumId)).get());
   const workspace = photo && (await db.select().from(workspaces).where(eq(workspaces.id, photo.workspaceId)).get());
@@ -134,16 +134,14 @@ export async function rerenderPhoto(env: Env, photoId: string): Promise<void> {
   await db.batch([db.update(photos).set(variantFields(rendered, album, started)).where(eq(photos.id, photo.id)), bumpAlbum(db, album)]);
 }
 
-async function askForReading(env: Env, photo: Pick<Photo, 'id' | 'workspaceId'>): Promise<void> {
-  await env.READING_QUEUE.send({ type: 'photo.recognise', photoId: photo.id, workspaceId: photo.workspaceId } satisfies ReadingMessage);
-}
+const readingOf = (photo: Pick<Photo, 'id' | 'workspaceId'>): PhotoRecognise => ({ type: 'photo.recognise', photoId: photo.id, workspaceId: photo.workspaceId });
 
 /** Runs the variants job for one photo. Throws on transient trouble so the queue retries it. */
 export async function processUploadedPhoto(env: Env, photoId: string): Promise<void> {
   const loaded = await load(env, photoId);
   // A rerun after the batch below committed but the reading request was not sent: send it now
   // (the row is the truth; the recognise job runs once per `queued` photo).
-  if (loaded?.photo.status === 'ready' && loaded.photo.recognition === 'queued') return askForReading(env, loaded.photo);
+  if (loaded?.photo.status === 'ready' && loaded.photo.recognition === 'queued') return enqueue(env, readingOf(loaded.photo));
   if (!loaded || NOTHING_TO_DO.includes(loaded.photo.status)) return; // deleted, done, or not uploaded
   const { db, photo, album, workspace } = loaded;
   await db.update(photos).set({ status: 'processing', updatedAt: new Date() }).where(eq(photos.id, photoId));
@@ -154,7 +152,7 @@ export async function processUploadedPhoto(env: Env, photoId: string): Promise<v
     const duplicates = await findDuplicates(db, photo, decoded.sha256, rendered.phash);
     let recognition = recognitionPlan(workspace.kind, duplicates.duplicateOf, rendered.isBlurry);
     // Reading is paid: reserve its credit first (a rerun finds the same reservation), or wait for credits.
-    if (recognition.recognition === 'queued' && !(await reserveRecognition(db, photo.workspaceId, photo.id))) {
+    if (recognition.recognition === 'queued' && !(await reserve(db, recognitionCost(readingOf(photo))))) {
       recognition = { recognition: 'awaiting_credits' as const, recognitionNote: AWAITING_CREDITS_NOTE };
     }
     if (recognition.recognition === 'queued' || recognition.recognition === 'awaiting_credits') await notifyIfCreditsLow(env, db, photo.workspaceId);
@@ -186,7 +184,7 @@ export async function processUploadedPhoto(env: Env, photoId: string): Promise<v
     ]);
     // Sent once the row says `ready` + `queued`, so the reading never waits on a retry; if this
     // send fails, the job's retry lands in the branch at the top and sends it again.
-    if (recognition.recognition === 'queued') await askForReading(env, photo);
+    if (recognition.recognition === 'queued') await enqueue(env, readingOf(photo));
     await notifyIfAlbumFinished(env, db, album.id, photo.workspaceId);
   } catch (err) {
     if (err instanceof RejectError) {

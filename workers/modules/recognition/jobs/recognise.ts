@@ -4,21 +4,20 @@
  * it is done changes nothing, and people's confirmed or manual tags are never replaced.
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/d1';
-import * as schema from '../../../db/schema/index';
 import { albums, photos, photoTags, startListEntries, workspaces } from '../../../db/schema/index';
 import { photoKeys } from '../../../shared/r2-keys';
 import { newId } from '../../../shared/ids';
 import { textReaderFor } from '../../../integrations/vision/providers';
 import { tagsFromReading } from '../reading-tags';
-import { commitStatement } from '../../billing/credit-ledger';
-import { recognitionReference } from '../paid-reading';
+import { commit } from '../../../core/jobs/paid-work';
+import { recognitionCost, type PhotoRecognise } from './index';
+import { createDb } from '../../../core/db/client';
 
 /** The photo is not `ready` yet (its variants job is still finishing): try again shortly. */
 export class NotReadyYet extends Error {}
 
 export async function recognisePhoto(env: Env, photoId: string): Promise<void> {
-  const db = drizzle(env.DB, { schema });
+  const db = createDb(env.DB);
   const row = await db
     .select({ photo: photos, album: albums, kind: workspaces.kind })
     .from(photos)
@@ -48,6 +47,15 @@ export async function recognisePhoto(env: Env, photoId: string): Promise<void> {
       .set({ recognition: 'done', recognitionNote: `${tags.length} ${row.kind === 'vehicles' ? 'plate' : 'bib'}(s) read`, updatedAt: new Date() })
       .where(eq(photos.id, photoId)),
     db.update(albums).set({ contentVersion: sql`${albums.contentVersion} + 1` }).where(eq(albums.id, row.album.id)),
-    commitStatement(db, row.photo.workspaceId, recognitionReference(photoId)),
+    commit(db, recognitionCost({ type: 'photo.recognise', photoId, workspaceId: row.photo.workspaceId })),
   ]);
+}
+
+/** The reading finally failed: the photo stays `ready`, its reading says why (the credit is refunded by the runtime). */
+export async function markReadingFailed(env: Env, message: PhotoRecognise, reason: string): Promise<void> {
+  const db = createDb(env.DB);
+  await db
+    .update(photos)
+    .set({ recognition: 'failed', recognitionNote: `Reading failed (${reason}); its credit was refunded`, updatedAt: new Date() })
+    .where(and(eq(photos.id, message.photoId), eq(photos.recognition, 'queued')));
 }

@@ -1,0 +1,81 @@
+/**
+ * `photo.cutout`: cuts the subject out of the 1600 px web variant into `cutout.png` (RGBA) and
+ * says when the mask looks wrong. Paid work (3 credits): reserved by the request, committed here
+ * with the result, refunded by the dead-letter consumer if it finally fails. Only the job the
+ * photo row names runs, once: a redelivery after `done` changes nothing.
+ */
+import { and, eq, inArray, lt } from 'drizzle-orm';
+import { photos, type CutoutInfo } from '../../../db/schema/index';
+import { photoKeys } from '../../../shared/r2-keys';
+import { cutoutFor } from '../../../integrations/vision/providers';
+import { VisionUnavailableError } from '../../../integrations/vision/types';
+import { PermanentJobError } from '../../../core/jobs/job';
+import { commit } from '../../../core/jobs/paid-work';
+import { enqueueAll } from '../../../jobs';
+import { cutoutCost, type PhotoCutout } from './index';
+import { createDb } from '../../../core/db/client';
+
+const UNDER_WAY = ['queued', 'running'] as const;
+/** Per run, under D1's 100 bound parameters per statement; the next run takes the rest. */
+const PER_RUN = 90;
+
+const thisJob = (message: PhotoCutout) =>
+  and(eq(photos.id, message.photoId), eq(photos.cutoutJob, message.jobId), inArray(photos.cutoutStatus, UNDER_WAY));
+
+function qualityHints(subjectArea: number, touchesBorder: boolean) {
+  return [
+    ...(subjectArea < 0.08 ? ['the subject covers under 8% of the photo: maybe a detail (plate, logo) was kept, not the vehicle'] : []),
+    ...(subjectArea > 0.95 ? ['almost nothing was removed'] : []),
+    ...(touchesBorder ? ['the subject runs off the edges of the photo'] : []),
+  ];
+}
+
+export async function cutoutPhoto(env: Env, message: PhotoCutout): Promise<void> {
+  const db = createDb(env.DB);
+  const photo = await db.select().from(photos).where(eq(photos.id, message.photoId)).get();
+  // Deleted meanwhile: nothing to cut out, and the reservation must not stay open.
+  if (!photo) throw new PermanentJobError('the photo was deleted');
+  if (photo.cutoutJob !== message.jobId || !UNDER_WAY.some((s) => s === photo.cutoutStatus)) return;
+  await db.update(photos).set({ cutoutStatus: 'running', updatedAt: new Date() }).where(thisJob(message));
+
+  const web = await env.PHOTOS.get(photoKeys(photo.id).web);
+  if (!web) throw new Error(`web variant of ${photo.id} missing`);
+  const result = await cutoutFor(env)
+    .cutout(new Uint8Array(await web.arrayBuffer()), 'image/webp')
+    .catch((err: Error) => {
+      if (err instanceof VisionUnavailableError) throw err; // an outage: retried
+      throw new PermanentJobError(`the image could not be cut out: ${err.message}`);
+    });
+  const reasons = qualityHints(result.subjectArea, result.touchesBorder);
+  const info: CutoutInfo = { subjectArea: result.subjectArea, touchesBorder: result.touchesBorder, doubtful: reasons.length > 0, reasons, createdAt: new Date().toISOString() };
+  await env.PHOTOS.put(photoKeys(photo.id).cutout, result.png, { httpMetadata: { contentType: 'image/png' } });
+  await db.batch([
+    db.update(photos).set({ cutout: info, cutoutStatus: 'done', cutoutNote: null, updatedAt: new Date() }).where(thisJob(message)),
+    commit(db, cutoutCost(message)),
+  ]);
+}
+
+/** The cutout finally failed: the photo says why (its credits are refunded by the runtime). */
+export async function markCutoutFailed(env: Env, message: PhotoCutout, reason: string): Promise<void> {
+  const db = createDb(env.DB);
+  await db
+    .update(photos)
+    .set({ cutoutStatus: 'failed', cutoutNote: `The cutout failed (${reason}); its credits were refunded`, updatedAt: new Date() })
+    .where(thisJob(message));
+}
+
+/** Cron: cutouts still under way long after they were asked for lost their message: send it again (stamped, once per period). */
+export async function requeueStuckCutouts(env: Env, staleAfterMs: number) {
+  const db = createDb(env.DB);
+  const now = new Date();
+  const stuck = await db
+    .select({ photoId: photos.id, workspaceId: photos.workspaceId, jobId: photos.cutoutJob })
+    .from(photos)
+    .where(and(inArray(photos.cutoutStatus, UNDER_WAY), lt(photos.updatedAt, new Date(now.getTime() - staleAfterMs))))
+    .limit(PER_RUN);
+  if (!stuck.length) return 0;
+  await db.update(photos).set({ updatedAt: now }).where(inArray(photos.id, stuck.map((p) => p.photoId)));
+  await enqueueAll(env, stuck.map((p) => ({ type: 'photo.cutout' as const, photoId: p.photoId, workspaceId: p.workspaceId, jobId: p.jobId ?? '' })));
+  console.warn(JSON.stringify({ requeuedStuckCutouts: stuck.length }));
+  return stuck.length;
+}
