@@ -1,7 +1,7 @@
 /**
  * Pros pay for processing: credit packs (one-off Checkout), monthly plans (Checkout in
  * subscription mode; each paid invoice grants the plan's credits), the Billing Portal and the
- * invoice list. Credits themselves are granted only by webhooks (workers/api/services/stripe-events.ts).
+ * invoice list. Credits themselves are granted only by webhooks (modules/billing/stripe-events.ts).
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { CREDIT_PACKS, PLANS, type CreditPackId, type PlanId } from '../../shared/billing/catalogue';
