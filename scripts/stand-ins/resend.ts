@@ -47,6 +47,9 @@ export async function startResendStandIn(options: { port: number; host?: string;
       json(res, 404, { statusCode: 404, name: 'not_found', message: 'Not found' });
     });
   });
+  // Node closes idle keep-alive connections after 5 s, racing workerd's reuse of them ("Network
+  // connection lost" in the Worker, as in workers-sdk#14848): keep them open instead.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -61,6 +61,9 @@ export async function startVisionServer(options: VisionServerOptions = {}): Prom
     log,
   });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  // Node closes idle keep-alive connections after 5 s, racing workerd's reuse of them ("Network
+  // connection lost" in the Worker, as in workers-sdk#14848): keep them open instead.
+  server.keepAliveTimeout = 0;
   const host = options.host ?? DEFAULT_HOST;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

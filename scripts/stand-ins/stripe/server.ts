@@ -141,6 +141,9 @@ export async function startStripeStandIn(options: StripeStandInOptions) {
       json(res, e.status, { error: { type: e.status >= 500 ? 'api_error' : 'invalid_request_error', message: e.message, ...(e.param ? { param: e.param } : {}) } });
     }
   });
+  // Node closes idle keep-alive connections after 5 s, racing workerd's reuse of them ("Network
+  // connection lost" in the Worker, as in workers-sdk#14848): keep them open instead.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   store.base = `http://${options.host ?? '127.0.0.1'}:${port}`;
