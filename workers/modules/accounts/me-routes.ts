@@ -13,7 +13,6 @@ export const me = router()
   .openapi(
     defineRoute({
       method: 'get', path: '/me', tags, summary: 'Who is calling: the person and their workspaces, or the API key', access: access.caller,
-      errors: ['INVALID_TOKEN'],
       responses: { 200: json(meView) },
     }),
     async (c) => {

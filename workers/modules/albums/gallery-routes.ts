@@ -75,7 +75,7 @@ export const publicRoutes = router()
       description: 'Immutable and edge-cached at its versioned URL; with `grant`, private and checked on every request.',
       access: access.public,
       request: { query: variantQuery },
-      errors: ['PHOTO_NOT_FOUND'],
+      errors: ['NOT_FOUND', 'PHOTO_NOT_FOUND'],
       responses: { 200: webp('The WebP bytes'), 304: { description: 'Not modified (If-None-Match matched the ETag)' } },
     }),
     async (c) => {

@@ -28,7 +28,7 @@ export const signedUploads = router().openapi(
       query: signedQuery,
       body: { content: { 'application/octet-stream': { schema: z.any().meta({ type: 'string', format: 'binary' }) } }, required: false },
     },
-    errors: ['UPLOAD_SIGNATURE_INVALID', 'UPLOAD_EXPIRED', 'UPLOAD_CONTENT_TYPE_MISMATCH', 'FILE_TOO_LARGE', 'UPLOAD_SIZE_MISMATCH', 'UPLOAD_NOT_PENDING', 'UPLOAD_INTERRUPTED'],
+    errors: ['VALIDATION_ERROR', 'UPLOAD_SIGNATURE_INVALID', 'UPLOAD_EXPIRED', 'UPLOAD_CONTENT_TYPE_MISMATCH', 'FILE_TOO_LARGE', 'UPLOAD_SIZE_MISMATCH', 'UPLOAD_NOT_PENDING', 'UPLOAD_INTERRUPTED'],
     responses: { 200: { description: 'Stored', headers: z.object({ ETag: z.string().meta({ description: "The object's (or part's) ETag, quoted" }) }) } },
   }),
   async (c) => {
