@@ -1,28 +1,39 @@
-import { Hono } from 'hono';
+import { z } from 'zod';
 import { createWorkspaceBody } from '../../shared/schemas/auth';
-import type { AppEnv } from '../../core/http/app-env';
 import { AppError } from '../../core/errors';
+import { access } from '../../core/http/middleware/access';
+import { defineRoute, json, jsonBody, router } from '../../core/http/route';
 import { createWorkspace, getUser, listMemberships, publicUser } from './accounts';
-import { validate } from '../../core/http/validate';
+import { personOf } from './principal';
+import { meView, workspaceView } from './views';
 
-export const me = new Hono<AppEnv>()
-  .get('/me', async (c) => {
-    const principal = c.get('principal');
-    if (principal.kind === 'api_key') {
-      return c.json({ apiKey: { id: principal.apiKeyId, scopes: principal.scopes }, workspaceId: principal.workspaceId });
-    }
-    const db = c.get('db');
-    const user = await getUser(db, principal.userId);
-    if (!user) throw new AppError('INVALID_TOKEN', 'This account no longer exists');
-    return c.json({
-      user: publicUser(user),
-      workspaceId: principal.workspaceId,
-      workspaces: await listMemberships(db, principal.userId),
-    });
-  })
-  .post('/workspaces', validate('json', createWorkspaceBody), async (c) => {
-    const principal = c.get('principal');
-    if (principal.kind !== 'user') throw new AppError('FORBIDDEN', 'API keys cannot create workspaces');
-    const workspace = await createWorkspace(c.get('db'), principal.userId, c.req.valid('json'), c.get('requestId'));
-    return c.json({ workspace }, 201);
-  });
+const tags = ['Accounts'];
+
+export const me = router()
+  .openapi(
+    defineRoute({
+      method: 'get', path: '/me', tags, summary: 'Who is calling: the person and their workspaces, or the API key', access: access.caller,
+      responses: { 200: json(meView) },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      if (principal.kind === 'api_key') {
+        return c.json({ apiKey: { id: principal.apiKeyId, scopes: [...principal.scopes] }, workspaceId: principal.workspaceId }, 200);
+      }
+      const user = await getUser(c.get('db'), principal.userId);
+      if (!user) throw new AppError('INVALID_TOKEN', 'This account no longer exists');
+      return c.json({ user: publicUser(user), workspaceId: principal.workspaceId, workspaces: await listMemberships(c.get('db'), principal.userId) }, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post', path: '/workspaces', tags, summary: 'Create another workspace, owned by the caller', access: access.member,
+      request: { body: jsonBody(createWorkspaceBody.meta({ example: { name: 'Marie Cars', kind: 'vehicles' } })) },
+      responses: { 201: json(z.object({ workspace: workspaceView }), 'Created') },
+    }),
+    async (c) => {
+      const { userId } = personOf(c.get('principal'));
+      const workspace = await createWorkspace(c.get('db'), userId, c.req.valid('json'), c.get('requestId'));
+      return c.json({ workspace }, 201);
+    },
+  );

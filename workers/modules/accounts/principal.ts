@@ -22,6 +22,16 @@ export function requireWorkspaceAdmin(principal: Principal): asserts principal i
   if (principal.role === 'member') throw new AppError('FORBIDDEN', 'Only workspace owners and admins can do this');
 }
 
+/**
+ * The person behind a route declared `access.member` or `access.admin`: the guard already let
+ * only people through, so this narrows the type (and still refuses a key if a route is ever
+ * declared wrongly).
+ */
+export function personOf(principal: Principal): Extract<Principal, { kind: 'user' }> {
+  if (principal.kind !== 'user') throw new AppError('FORBIDDEN', 'This needs a signed-in person; API keys cannot do it');
+  return principal;
+}
+
 /** The principal as the audited actor of a service call. */
 export function actorOf(principal: Principal, requestId: string): Actor {
   return {

@@ -1,22 +1,15 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { pageQuery } from '../../shared/schemas/pagination';
 import { loadConfig } from '../../core/config';
-import type { AppEnv, Db } from '../../core/http/app-env';
+import type { Db } from '../../core/http/app-env';
 import { AppError } from '../../core/errors';
 import { cursorParam } from '../../core/db/cursor';
-import { fromEdgeCache, notModified } from '../../core/http/edge-cache';
-import {
-  listPublicPhotos,
-  PUBLIC_VARIANTS,
-  type PublicVariant,
-  publicAlbumBySlug,
-  publicAlbumView,
-  publicVariantKey,
-  readyPhotoCount,
-} from './gallery';
+import { cacheableJson, fromEdgeCache, notModified } from '../../core/http/edge-cache';
+import { access } from '../../core/http/middleware/access';
+import { defineRoute, json, router } from '../../core/http/route';
+import { listPublicPhotos, PUBLIC_VARIANTS, type PublicVariant, publicAlbumBySlug, publicAlbumView, publicVariantKey, readyPhotoCount } from './gallery';
 import { albumOfGrant } from './variant-grants';
-import { validate } from '../../core/http/validate';
+import * as views from './views';
 
 /** Variants are immutable at their versioned URL. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -29,52 +22,85 @@ const SHORT = 'public, max-age=30, stale-while-revalidate=60';
  */
 const PHOTO_LIST = 'public, max-age=0, s-maxage=600';
 
+const tags = ['Gallery'];
 const galleryPage = pageQuery.extend({
   limit: z.coerce.number().int().min(1).max(200).default(100),
   bib: z.string().trim().regex(/^\d{1,8}$/, 'A bib is a number').optional(),
-  q: z.string().trim().max(100).optional(),
+  q: z.string().trim().max(100).optional().meta({ description: 'A bib, or a runner name from the start list' }),
 });
+const variantQuery = z.object({
+  v: z.string().optional().meta({ description: 'The variants version: a new one is a new URL' }),
+  grant: z.string().optional().meta({ description: "An owner's grant (from the photo's own URLs), opening a private album" }),
+});
+const webp = (description: string) => ({ description, content: { 'image/webp': { schema: z.any().meta({ type: 'string', format: 'binary' }) } } });
 
 /** The public gallery: no auth, only `public`/`unlisted` albums and `ready` photos. */
-export const publicRoutes = new Hono<AppEnv>()
-  .get('/albums/:slug', async (c) => {
-    const db = c.get('db');
-    const album = await publicAlbumBySlug(db, c.req.param('slug'));
-    c.header('Cache-Control', SHORT);
-    return c.json({ album: publicAlbumView(album, await readyPhotoCount(db, album.id)) });
-  })
-  .get('/albums/:slug/photos', validate('query', galleryPage), async (c) => {
-    const db = c.get('db');
-    const album = await publicAlbumBySlug(db, c.req.param('slug'));
-    const { cursor, limit, bib, q } = c.req.valid('query');
-    const page = { cursor: cursorParam(cursor), limit };
-    // Keyed by the album's content version: a photo becoming ready moves to a new key.
-    const key = new URL(c.req.url);
-    key.searchParams.set('__version', String(album.contentVersion));
-    return fromEdgeCache(key.toString(), c.executionCtx, async () => {
-      const response = Response.json(await listPublicPhotos(db, album.id, page, { bib, q }));
-      response.headers.set('Cache-Control', PHOTO_LIST);
-      return response;
+export const publicRoutes = router()
+  .openapi(
+    defineRoute({
+      method: 'get', path: '/albums/{slug}', tags, summary: 'A public or unlisted album', access: access.public,
+      errors: ['ALBUM_NOT_FOUND'],
+      responses: { 200: json(z.object({ album: views.publicAlbumView })) },
+    }),
+    async (c) => {
+      const album = await publicAlbumBySlug(c.get('db'), c.req.param('slug'));
+      c.header('Cache-Control', SHORT);
+      return c.json({ album: publicAlbumView(album, await readyPhotoCount(c.get('db'), album.id)) }, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'get', path: '/albums/{slug}/photos', tags, summary: "An album's ready photos in capture order, optionally searched by bib or name",
+      description: 'Edge-cached under the album\'s content version (`X-Cache: HIT | MISS`).',
+      access: access.public,
+      request: { query: galleryPage },
+      errors: ['ALBUM_NOT_FOUND'],
+      responses: { 200: json(views.publicPhotosPage) },
+    }),
+    async (c) => {
+      const album = await publicAlbumBySlug(c.get('db'), c.req.param('slug'));
+      const { cursor, limit, bib, q } = c.req.valid('query');
+      // Keyed by the album's content version: a photo becoming ready moves to a new key.
+      const key = new URL(c.req.url);
+      key.searchParams.set('__version', String(album.contentVersion));
+      const page = { cursor: cursorParam(cursor), limit };
+      return fromEdgeCache(key.toString(), c.executionCtx, async () =>
+        cacheableJson(await listPublicPhotos(c.get('db'), album.id, page, { bib, q }), { 'Cache-Control': PHOTO_LIST }),
+      );
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'get', path: '/photos/{id}/{file}', tags, summary: 'A public variant (`web.webp` or `thumb.webp`)',
+      description: 'Immutable and edge-cached at its versioned URL; with `grant`, private and checked on every request.',
+      access: access.public,
+      request: { query: variantQuery },
+      errors: ['NOT_FOUND', 'PHOTO_NOT_FOUND'],
+      responses: { 200: webp('The WebP bytes'), 304: { description: 'Not modified (If-None-Match matched the ETag)' } },
+    }),
+    async (c) => {
+      const variant = PUBLIC_VARIANTS.find((v) => c.req.param('file') === `${v}.webp`);
+      if (!variant) throw new AppError('NOT_FOUND', 'Public variants are web.webp and thumb.webp');
+      const { grant } = c.req.valid('query');
+      if (grant) return grantedVariant(c.env, c.get('db'), c.req.param('id'), variant, grant);
+      return publicVariant(c.env, c.get('db'), c.req.raw, c.executionCtx, c.req.param('id'), variant);
+    },
+  );
+
+/** A variant of a visible album, from the edge when it can; 304 when the browser holds it. */
+async function publicVariant(env: Env, db: Db, request: Request, ctx: Pick<ExecutionContext, 'waitUntil'>, photoId: string, variant: PublicVariant) {
+  const response = await fromEdgeCache(request.url, ctx, async () => {
+    const object = await env.PHOTOS.get(await publicVariantKey(db, photoId, variant));
+    if (!object) throw new AppError('PHOTO_NOT_FOUND', 'No such public photo');
+    return new Response(object.body, {
+      headers: { 'Content-Type': 'image/webp', 'Cache-Control': IMMUTABLE, ETag: object.httpEtag, 'Content-Length': String(object.size) },
     });
-  })
-  .get('/photos/:id/:file', async (c) => {
-    const variant = PUBLIC_VARIANTS.find((v) => c.req.param('file') === `${v}.webp`);
-    if (!variant) throw new AppError('NOT_FOUND', 'Public variants are web.webp and thumb.webp');
-    const grant = c.req.query('grant');
-    if (grant) return grantedVariant(c.env, c.get('db'), c.req.param('id'), variant, grant);
-    const response = await fromEdgeCache(c.req.url, c.executionCtx, async () => {
-      const key = await publicVariantKey(c.get('db'), c.req.param('id'), variant);
-      const object = await c.env.PHOTOS.get(key);
-      if (!object) throw new AppError('PHOTO_NOT_FOUND', 'No such public photo');
-      return new Response(object.body, {
-        headers: { 'Content-Type': 'image/webp', 'Cache-Control': IMMUTABLE, ETag: object.httpEtag, 'Content-Length': String(object.size) },
-      });
-    });
-    if (notModified(c.req.raw, response.headers.get('ETag'))) {
-      return new Response(null, { status: 304, headers: { ETag: response.headers.get('ETag')!, 'Cache-Control': IMMUTABLE } });
-    }
-    return response;
   });
+  if (notModified(request, response.headers.get('ETag'))) {
+    return new Response(null, { status: 304, headers: { ETag: response.headers.get('ETag')!, 'Cache-Control': IMMUTABLE } });
+  }
+  return response;
+}
 
 /** An owner's view of a variant, through a grant: checked on every request, never edge-cached. */
 async function grantedVariant(env: Env, db: Db, photoId: string, variant: PublicVariant, grant: string) {

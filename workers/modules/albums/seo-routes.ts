@@ -1,5 +1,8 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../../core/http/app-env';
+import { z } from 'zod';
+import type { Album } from '../../db/schema/index';
+import type { Db } from '../../core/http/app-env';
+import { access } from '../../core/http/middleware/access';
+import { defineRoute, router } from '../../core/http/route';
 import { listPublicPhotos, publicAlbumBySlug, readyPhotoCount } from './gallery';
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -7,23 +10,36 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (ch) => `&#${ch.charCod
 /**
  * `/e/:slug`: the SPA shell with the album's title, description and preview image in <head>,
  * so shared gallery links unfurl in chats and rank in search. Unknown or private albums get the
- * plain shell (the SPA shows its own "not found").
+ * plain shell (the SPA shows its own "not found"). A page, not API: declared for its access, hidden
+ * from the document.
  */
-export const seoRoutes = new Hono<AppEnv>().get('/e/:slug', async (c) => {
-  const shell = await c.env.ASSETS.fetch(new URL('/index.html', c.req.url));
-  const album = await publicAlbumBySlug(c.get('db'), c.req.param('slug')).catch(() => null);
-  if (!album) return shell;
-  const count = await readyPhotoCount(c.get('db'), album.id);
-  const { photos } = await listPublicPhotos(c.get('db'), album.id, { cursor: null, limit: 1 });
+export const seoRoutes = router().openapi(
+  defineRoute({
+    method: 'get', path: '/e/{slug}', tags: ['Gallery'], summary: "A gallery's page, with link previews", access: access.public, hide: true,
+    // Any slug gets a page (the SPA says "not found"), so no length limit here.
+    request: { params: z.object({ slug: z.string() }) },
+    responses: { 200: { description: 'The SPA shell', content: { 'text/html': { schema: z.string() } } } },
+  }),
+  async (c) => {
+    const shell = await c.env.ASSETS.fetch(new URL('/index.html', c.req.url));
+    const album = await publicAlbumBySlug(c.get('db'), c.req.param('slug')).catch(() => null);
+    return album ? withPreview(shell, album, c.get('db'), c.req.url) : shell;
+  },
+);
+
+/** The shell with the album's title, description and first photo as its link preview. */
+async function withPreview(shell: Response, album: Album, db: Db, url: string) {
+  const count = await readyPhotoCount(db, album.id);
+  const { photos } = await listPublicPhotos(db, album.id, { cursor: null, limit: 1 });
   const where = [album.date, album.location].filter(Boolean).join(' · ');
   const description = `${count} photo${count === 1 ? '' : 's'}${where ? ` · ${where}` : ''} — find yours by bib number or name.`;
-  const image = photos[0] ? new URL(photos[0].web.url, c.req.url).toString() : null;
+  const image = photos[0] ? new URL(photos[0].web.url, url).toString() : null;
   const head = [
     `<meta name="description" content="${escape(description)}">`,
     `<meta property="og:type" content="website">`,
     `<meta property="og:title" content="${escape(album.title)}">`,
     `<meta property="og:description" content="${escape(description)}">`,
-    `<meta property="og:url" content="${escape(c.req.url)}">`,
+    `<meta property="og:url" content="${escape(url)}">`,
     image ? `<meta property="og:image" content="${escape(image)}">` : '',
     `<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">`,
   ].join('');
@@ -31,4 +47,4 @@ export const seoRoutes = new Hono<AppEnv>().get('/e/:slug', async (c) => {
     .on('title', { element: (el) => void el.setInnerContent(`${album.title} — Vitrine`) })
     .on('head', { element: (el) => void el.append(head, { html: true }) })
     .transform(shell);
-});
+}

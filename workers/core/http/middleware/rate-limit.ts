@@ -31,9 +31,9 @@ export const clientIp = (req: Request) => req.headers.get('CF-Connecting-IP') ??
  * A small per-address budget for unauthenticated writes that cost something (a guest checkout
  * creates an order and a Stripe session) and for sign-in: the login limiter's 10 per minute.
  */
-export async function spendGuestBudget(env: Env, keys: string[]): Promise<void> {
+export async function spendGuestBudget(env: Env, keys: string[], message = 'Too many attempts; wait a minute and try again'): Promise<void> {
   const results = await Promise.all(keys.map((key) => env.LOGIN_LIMITER.limit({ key })));
-  if (results.some((r) => !r.success)) throw new AppError('RATE_LIMITED', 'Too many attempts; wait a minute and try again');
+  if (results.some((r) => !r.success)) throw new AppError('RATE_LIMITED', message);
 }
 
 export const guestBudget = (action: string) =>

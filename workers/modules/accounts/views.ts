@@ -1,0 +1,73 @@
+/**
+ * What the accounts routes answer (sign-up, sign-in, /me, workspaces, API keys): the response
+ * schemas of the OpenAPI document and the types the SPA reads (zod only, so web/ can import them).
+ */
+import { z } from 'zod';
+import { MEMBER_ROLES, WORKSPACE_KINDS } from '../../db/schema/index';
+import { SCOPES } from '../../shared/constants';
+
+const timestamp = z.string().meta({ description: 'ISO 8601', example: '2026-04-12T08:30:00.000Z' });
+
+export const userView = z
+  .object({
+    id: z.string().meta({ example: 'usr_abcdefghijklmnopqrstuvwxyz' }),
+    email: z.string().meta({ example: 'marie@example.com' }),
+    name: z.string().meta({ example: 'Marie' }),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'User' });
+
+export const workspaceView = z
+  .object({
+    id: z.string().meta({ example: 'wsp_abcdefghijklmnopqrstuvwxyz' }),
+    name: z.string().meta({ example: 'Marie Photo' }),
+    kind: z.enum(WORKSPACE_KINDS),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'Workspace' });
+
+export const membershipView = workspaceView.extend({ role: z.enum(MEMBER_ROLES) }).meta({ id: 'Membership' });
+
+const token = z.string().meta({ description: 'A session token: send it as `Authorization: Bearer <token>`' });
+
+/** `POST /v1/auth/register`: the new account, its first workspace and a session. */
+export const registeredView = z.object({ token, user: userView, workspace: workspaceView }).meta({ id: 'Registered' });
+export const sessionView = z.object({ token }).meta({ id: 'Session' });
+
+/** `GET /v1/me` for an API key: the key and the workspace it is bound to. */
+export const apiKeyCallerView = z
+  .object({ apiKey: z.object({ id: z.string(), scopes: z.array(z.enum(SCOPES)) }), workspaceId: z.string() })
+  .meta({ id: 'ApiKeyCaller' });
+
+/** `GET /v1/me` for a person: who they are, the workspace they act in, and every workspace they belong to. */
+export const userCallerView = z
+  .object({ user: userView, workspaceId: z.string(), workspaces: z.array(membershipView) })
+  .meta({ id: 'UserCaller' });
+
+export const meView = z.union([userCallerView, apiKeyCallerView]).meta({ id: 'Me' });
+
+export const apiKeyView = z
+  .object({
+    id: z.string().meta({ example: 'key_abcdefghijklmnopqrstuvwxyz' }),
+    name: z.string().meta({ example: 'Lightroom export' }),
+    prefix: z.string().meta({ description: 'The first characters of the key, to tell keys apart', example: 'vt_live_a1b2' }),
+    // The column is typed string[]: keys created before a scope was renamed may hold other names.
+    scopes: z.array(z.string()).meta({ description: 'Scope names (see SCOPES)', example: ['albums:read', 'photos:write'] }),
+    createdAt: timestamp,
+    lastUsedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+
+/** A new key: the only answer that ever carries the full key. */
+export const createdApiKeyView = apiKeyView
+  .extend({ key: z.string().meta({ description: 'Shown once; store it now', example: 'vt_live_...' }) })
+  .meta({ id: 'CreatedApiKey' });
+
+export type UserView = z.infer<typeof userView>;
+export type WorkspaceView = z.infer<typeof workspaceView>;
+export type MembershipView = z.infer<typeof membershipView>;
+export type RegisteredView = z.infer<typeof registeredView>;
+export type SessionView = z.infer<typeof sessionView>;
+export type MeView = z.infer<typeof meView>;
+export type ApiKeyView = z.infer<typeof apiKeyView>;
+export type CreatedApiKeyView = z.infer<typeof createdApiKeyView>;
