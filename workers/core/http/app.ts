@@ -34,10 +34,7 @@ const legacy = new Hono<AppEnv>()
   .use(authenticate, rateLimit)
   .route('/', me)
   .route('/api-keys', apiKeysRoutes)
-  .route('/photos', photosRoutes)
-  .route('/', billingRoutes)
-  .route('/', packsRoutes)
-  .route('/payouts', payoutsRoutes);
+  .route('/photos', photosRoutes);
 
 /**
  * Every module's router under the prefix that names it. Each route declares its access
@@ -58,6 +55,9 @@ export const app = serveOpenApi(router())
   .route('/v1', tagsRoutes)
   .route('/v1', startListRoutes)
   .route('/v1', visionRoutes)
+  .route('/v1', packsRoutes)
+  .route('/v1/payouts', payoutsRoutes)
+  .route('/v1', billingRoutes)
   .route('/v1', legacy)
   .route('/dev/mail', devMail)
   .route('/', seoRoutes)
