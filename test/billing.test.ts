@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CREDIT_PACKS, PLANS, STARTER_CREDITS } from '../workers/shared/billing/catalogue';
 import { call, testEnv } from './helpers/api';
 import { setBalance } from './helpers/credits';
-import { makeAlbum, signUp } from './helpers/factories';
+import { makeAlbum, makeApiKey, signUp } from './helpers/factories';
 import { image, uploadPhoto, waitForPhoto, waitForRecognition } from './helpers/photos';
 import { payOnCheckoutPage, relayWebhooks, renewSubscription, sentEmails, standInSession } from './helpers/stripe';
 import { createScheduledController } from 'cloudflare:test';
@@ -68,6 +68,20 @@ describe('pros pay for processing', () => {
     const key = (await call('POST', '/v1/api-keys', { token, json: { name: 'k', scopes: ['albums:read'] } })).data.apiKey.key;
     expect((await call('POST', '/v1/billing/credits', { token: key, json: { pack: 'credits_100' } })).status).toBe(403);
     expect((await call('POST', '/v1/billing/credits', { json: { pack: 'credits_100' } })).status).toBe(401);
+  });
+
+  it('API keys read credits, estimates and invoices only with billing:read', async () => {
+    const { token } = await signUp('events');
+    const albumsOnly = (await makeApiKey(token, ['albums:read', 'photos:read', 'sales:read'])).key;
+    const billing = (await makeApiKey(token, ['billing:read'])).key;
+    for (const path of ['/v1/credits', '/v1/credits/estimate?work=recognition&count=10', '/v1/billing/invoices']) {
+      const refused = await call('GET', path, { token: albumsOnly });
+      expect(refused.status).toBe(403);
+      expect(refused.data.error.code).toBe('INSUFFICIENT_SCOPE');
+      expect((await call('GET', path, { token: billing })).status).toBe(200);
+    }
+    // Buying stays with people (owners and admins), whatever the key's scopes.
+    expect((await call('POST', '/v1/billing/portal', { token: billing })).data.error.code).toBe('FORBIDDEN');
   });
 
   it('the dev mailbox lists what the outbox sent (welcome email included)', async () => {

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { downloadLink } from '../workers/modules/sales/downloads';
 import { call, callBytes, testEnv } from './helpers/api';
-import { makeAlbum, signUp } from './helpers/factories';
+import { makeAlbum, makeApiKey, signUp } from './helpers/factories';
 import { image, uploadPhoto, waitForPhoto } from './helpers/photos';
 import { becomePayable, payOnCheckoutPage, relayWebhooks, sentEmails } from './helpers/stripe';
 import { jpegDimensions, readZip } from './helpers/zip';
@@ -120,6 +120,31 @@ describe('runners buy photos', () => {
     expect(res.status).toBe(503);
     expect(res.data.error).toMatchObject({ code: 'PAYMENTS_UNAVAILABLE', requestId: expect.any(String) });
     expect((await call('GET', '/v1/payouts', { token })).data).toEqual({ accountId: null, payable: false });
+  });
+
+  it('API keys need sales:read for orders and payouts, sales:write for price packs', async () => {
+    const { token } = await signUp('events');
+    const album = await makeAlbum(token, { title: `Keys ${crypto.randomUUID().slice(0, 6)}` });
+    const albumsOnly = (await makeApiKey(token, ['albums:read', 'albums:write'])).key;
+    const reader = (await makeApiKey(token, ['sales:read'])).key;
+    const seller = (await makeApiKey(token, ['sales:write', 'albums:read'])).key;
+    const packBody = { name: 'One photo', scope: 'photo', size: 'original', amountCents: 500 };
+    for (const path of ['/v1/orders', '/v1/payouts']) {
+      const refused = await call('GET', path, { token: albumsOnly });
+      expect(refused.status).toBe(403);
+      expect(refused.data.error.code).toBe('INSUFFICIENT_SCOPE');
+      expect((await call('GET', path, { token: reader })).status).toBe(200);
+    }
+    const refused = await call('POST', `/v1/albums/${album.id}/packs`, { token: albumsOnly, json: packBody });
+    expect(refused.status).toBe(403);
+    expect(refused.data.error.code).toBe('INSUFFICIENT_SCOPE');
+    const created = await call('POST', `/v1/albums/${album.id}/packs`, { token: seller, json: packBody });
+    expect(created.status).toBe(201);
+    // Listing an album's packs stays albums:read.
+    expect((await call('GET', `/v1/albums/${album.id}/packs`, { token: albumsOnly })).data.packs).toHaveLength(1);
+    const kept = await call('DELETE', `/v1/packs/${created.data.pack.id}`, { token: albumsOnly });
+    expect(kept.data.error.code).toBe('INSUFFICIENT_SCOPE');
+    expect((await call('DELETE', `/v1/packs/${created.data.pack.id}`, { token: seller })).status).toBe(204);
   });
 
   it('refuses bad carts: unknown pack, missing photo, photo of another album, bad email', async () => {

@@ -72,7 +72,9 @@ describe('plates and cutouts (vehicles)', () => {
     expect(byId.data).toMatchObject({ plate: 'AB-123-CD', normalized: 'AB123CD', format: 'FR-SIV' });
     const sent = await call('POST', '/v1/vision/plate', { token, body: image('plate'), headers: { 'Content-Type': 'image/jpeg' } });
     expect(sent.data.plate).toBe('AB-123-CD');
-    expect((await call('POST', '/v1/vision/plate', { token, body: 'hello', headers: { 'Content-Type': 'text/plain' } })).status).toBe(415);
+    const text = await call('POST', '/v1/vision/plate', { token, body: 'hello', headers: { 'Content-Type': 'text/plain' } });
+    expect(text.status).toBe(415);
+    expect(text.data.error.code).toBe('UNSUPPORTED_TYPE');
   });
 
   it('charges a plate read by request one credit, nothing when refused, and refunds it when the engine fails', async () => {

@@ -1,11 +1,7 @@
-import { Hono } from 'hono';
 import { errorBody } from '../errors';
-import type { AppEnv } from './app-env';
-import { authenticate } from './middleware/auth';
 import { corsForApp } from './middleware/cors';
 import { database } from './middleware/db';
 import { docsRoutes } from './docs-routes';
-import { rateLimit } from './middleware/rate-limit';
 import { requestId } from './middleware/request-id';
 import { handleError } from './on-error';
 import { serveOpenApi } from './openapi';
@@ -30,22 +26,14 @@ import { startListRoutes } from '../../modules/recognition/start-list-routes';
 import { tagsRoutes } from '../../modules/recognition/tags-routes';
 import { visionRoutes } from '../../modules/recognition/vision-routes';
 
-/** Routes not yet declared with defineRoute: authenticated as a group (TRANSITIONAL). */
-const legacy = new Hono<AppEnv>()
-  .use(authenticate, rateLimit)
-  .route('/', tagsRoutes)
-  .route('/', startListRoutes)
-  .route('/', visionRoutes)
-  .route('/', billingRoutes)
-  .route('/', packsRoutes)
-  .route('/payouts', payoutsRoutes);
-
 /**
  * Every module's router under the prefix that names it. Each route declares its access
  * (core/http/route.ts), so there is no blanket authentication here: request id and the db
  * client for all, CORS for the API, then each route's own guard.
  */
-export const app = serveOpenApi(router())
+const base = router();
+
+export const app = base
   .use(requestId, database)
   .use('/v1/*', corsForApp)
   .route('/health', health)
@@ -60,11 +48,18 @@ export const app = serveOpenApi(router())
   .route('/v1', me)
   .route('/v1/api-keys', apiKeysRoutes)
   .route('/v1/photos', photosRoutes)
-  .route('/v1', legacy)
+  .route('/v1', tagsRoutes)
+  .route('/v1', startListRoutes)
+  .route('/v1', visionRoutes)
+  .route('/v1', packsRoutes)
+  .route('/v1/payouts', payoutsRoutes)
+  .route('/v1', billingRoutes)
   .route('/dev/mail', devMail)
   .route('/', seoRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', 'No such route', c.get('requestId')), 404))
   .onError(handleError);
 
+// Last, so /openapi.json runs behind the same request id and db middleware as every route.
+serveOpenApi(base);
 
 export type AppType = typeof app;

@@ -14,8 +14,8 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     return c.json(errorBody(err.code, err.message, requestId, err.details), err.status);
   }
   if (err instanceof HTTPException && err.status < 500) {
-    // Hono's own 4xx, e.g. a body that is not JSON.
-    const code = err.status === 400 ? 'MALFORMED_JSON' : 'VALIDATION_ERROR';
+    // Hono's own 4xx: a body that is not JSON, or a Content-Type the route does not declare (zod-openapi's 415).
+    const code = err.status === 400 ? 'MALFORMED_JSON' : err.status === 415 ? 'UNSUPPORTED_TYPE' : 'VALIDATION_ERROR';
     return c.json(errorBody(code, err.message || 'Bad request', requestId), err.status as ContentfulStatusCode);
   }
   if (isStripeError(err)) {

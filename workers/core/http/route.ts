@@ -54,9 +54,12 @@ function declaredErrors(config: Declaration) {
   }
   if (config.access.kind === 'scope' || config.access.kind === 'user') errors[403] = error('INSUFFICIENT_SCOPE / FORBIDDEN');
   if (config.request?.params) errors[404] = error('Not found, or not in your workspace');
-  const byStatus = new Map<number, string[]>();
-  for (const code of config.errors ?? []) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
-  for (const [status, codes] of byStatus) errors[status] = error(codes.join(' / '));
+  // A route's own codes join what its declaration already implies at the same status.
+  for (const code of config.errors ?? []) {
+    const status = ERROR_STATUS[code];
+    const before = errors[status]?.description;
+    if (!before?.includes(code)) errors[status] = error(before ? `${before}; ${code}` : code);
+  }
   return errors;
 }
 

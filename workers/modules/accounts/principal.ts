@@ -1,4 +1,4 @@
-import type { MemberRole } from '../../db/schema/index';
+import type { MemberRole } from '../../shared/enums';
 import { SCOPES, type Scope } from '../../shared/constants';
 import { AppError } from '../../core/errors';
 import type { Actor } from '../../core/audit';
@@ -9,18 +9,6 @@ export type Principal =
   | { kind: 'api_key'; apiKeyId: string; workspaceId: string; scopes: readonly Scope[] };
 
 export const ALL_SCOPES: readonly Scope[] = SCOPES;
-
-export function requireScope(principal: Principal, scope: Scope): void {
-  if (!principal.scopes.includes(scope)) {
-    throw new AppError('INSUFFICIENT_SCOPE', `This key lacks the "${scope}" scope`);
-  }
-}
-
-/** Managing keys and members needs a person with an owner/admin role, never a key. */
-export function requireWorkspaceAdmin(principal: Principal): asserts principal is Extract<Principal, { kind: 'user' }> {
-  if (principal.kind !== 'user') throw new AppError('FORBIDDEN', 'API keys cannot manage API keys');
-  if (principal.role === 'member') throw new AppError('FORBIDDEN', 'Only workspace owners and admins can do this');
-}
 
 /**
  * The person behind a route declared `access.member` or `access.admin`: the guard already let

@@ -62,7 +62,9 @@ export function cutoutState(photo: Photo) {
   const status = photo.cutoutStatus ?? (photo.cutout ? 'done' : null);
   if (!status) throw new AppError('NOT_FOUND', 'No cutout yet: POST /v1/photos/:id/cutout first');
   if (status === 'failed') return { status, reason: photo.cutoutNote };
-  if (status !== 'done' || !photo.cutout) return { status };
+  if (status === 'queued' || status === 'running') return { status };
+  // `done` and the result are committed together by the job: one without the other is no cutout.
+  if (!photo.cutout) throw new AppError('NOT_FOUND', 'No cutout yet: POST /v1/photos/:id/cutout first');
   return { status, ...photo.cutout, url: `/v1/photos/${photo.id}/cutout.png` };
 }
 

@@ -104,7 +104,7 @@ export async function createOrderCheckout(db: Db, stripe: Stripe, slug: string, 
   );
   await db.update(orders).set({ stripeSessionId: session.id }).where(eq(orders.id, orderId));
   return {
-    order: { id: orderId, status: 'pending', photoCount: cart.photoIds.length, subtotalCents: cart.subtotal, feeCents: PLATFORM_FEE_CENTS, totalCents: cart.subtotal + PLATFORM_FEE_CENTS, currency: cart.currency },
+    order: { id: orderId, status: 'pending' as const, photoCount: cart.photoIds.length, subtotalCents: cart.subtotal, feeCents: PLATFORM_FEE_CENTS, totalCents: cart.subtotal + PLATFORM_FEE_CENTS, currency: cart.currency },
     checkoutUrl: session.url,
   };
 }

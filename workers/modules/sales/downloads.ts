@@ -40,6 +40,24 @@ export async function orderFromLink(db: Db, secret: string, orderId: string, lin
   return order;
 }
 
+/**
+ * What a signed link lists: the order, a ZIP per size it includes and each photo by size, every
+ * URL carrying the same signature (a web-size order never lists originals).
+ */
+export async function downloadManifest(db: Db, secret: string, orderId: string, link: { expires: number; sig: string }) {
+  const order = await orderFromLink(db, secret, orderId, link);
+  const list = await orderedPhotos(db, order.id);
+  const sizes: Size[] = order.size === 'original' ? ['original', 'web'] : ['web'];
+  const base = `/v1/downloads/${order.id}`;
+  const bySize = (path: string): Partial<Record<Size, string>> =>
+    Object.fromEntries(sizes.map((s) => [s, `${base}${path}?expires=${link.expires}&sig=${link.sig}&size=${s}`]));
+  return {
+    order: { id: order.id, size: order.size, photoCount: list.length, expiresAt: new Date(link.expires * 1000).toISOString() },
+    zip: bySize('/zip'),
+    photos: list.map((p) => ({ id: p.id, name: p.originalName, ...bySize(`/photos/${p.id}`) })),
+  };
+}
+
 /** A web-size pack never unlocks originals. */
 export function allowedSize(order: Order, wanted: Size | undefined): Size {
   const size = wanted ?? order.size;

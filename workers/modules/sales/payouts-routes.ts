@@ -1,16 +1,32 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../../core/http/app-env';
+import { access } from '../../core/http/middleware/access';
 import { payments } from '../../core/http/middleware/payments';
+import { defineRoute, json, router } from '../../core/http/route';
 import { payoutStatus, startOnboarding } from './payouts';
-import { requireWorkspaceAdmin } from '../accounts/principal';
+import { onboardingView, payoutStatusView } from './views';
+
+const tags = ['Sales'];
 
 /** Photographers get paid: Connect Express onboarding and whether the workspace can sell. */
-export const payoutsRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => c.json(await payoutStatus(c.get('db'), c.get('principal').workspaceId)))
-  .post('/onboarding', payments, async (c) => {
-    const principal = c.get('principal');
-    requireWorkspaceAdmin(principal);
-    const origin = new URL(c.req.url).origin;
-    const urls = { returnUrl: `${origin}/payouts?onboarding=done`, refreshUrl: `${origin}/payouts?onboarding=expired` };
-    return c.json(await startOnboarding(c.get('db'), c.get('stripe'), principal.workspaceId, urls), 201);
-  });
+export const payoutsRoutes = router()
+  .openapi(
+    defineRoute({
+      method: 'get', path: '/', tags, summary: 'Whether the workspace can sell (its Stripe Connect account)', access: access.scope('sales:read'),
+      responses: { 200: json(payoutStatusView) },
+    }),
+    async (c) => c.json(await payoutStatus(c.get('db'), c.get('principal').workspaceId), 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'post', path: '/onboarding', tags, summary: 'A fresh single-use Stripe onboarding link',
+      description: 'Creates the Connect Express account once; `account.updated` then marks the workspace payable.',
+      access: access.admin,
+      middleware: [payments],
+      errors: ['PAYMENTS_UNAVAILABLE'],
+      responses: { 201: json(onboardingView, 'Created') },
+    }),
+    async (c) => {
+      const origin = new URL(c.req.url).origin;
+      const urls = { returnUrl: `${origin}/payouts?onboarding=done`, refreshUrl: `${origin}/payouts?onboarding=expired` };
+      return c.json(await startOnboarding(c.get('db'), c.get('stripe'), c.get('principal').workspaceId, urls), 201);
+    },
+  );

@@ -1,29 +1,59 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { checkoutBody } from '../../shared/schemas/payments';
 import { loadConfig } from '../../core/config';
-import type { AppEnv } from '../../core/http/app-env';
+import { access } from '../../core/http/middleware/access';
 import { payments } from '../../core/http/middleware/payments';
 import { guestBudget } from '../../core/http/middleware/rate-limit';
+import { defineRoute, json, jsonBody, router } from '../../core/http/route';
+import { publicAlbumBySlug } from '../albums/gallery';
 import { createOrderCheckout, orderBySession } from './checkout';
 import { downloadLink } from './downloads';
-import { publicAlbumBySlug } from '../albums/gallery';
 import { listPacks } from './packs';
-import { validate } from '../../core/http/validate';
+import { checkoutView, orderStatusView, packsView } from './views';
+
+const tags = ['Shop'];
+const checkoutExample = { email: 'runner@example.com', items: [{ packId: 'pck_01hx3kd4e5f6g7h8', photoId: 'pho_01hx3kb2c4d5e6f7' }, { packId: 'pck_01hx3kd4e5f6g7h9', bib: '1234' }] };
 
 /** Runners buy photos: an album's packs, guest checkout, and the order status after paying. */
-export const shopRoutes = new Hono<AppEnv>()
-  .get('/albums/:slug/packs', async (c) => {
-    const album = await publicAlbumBySlug(c.get('db'), c.req.param('slug'));
-    return c.json({ packs: await listPacks(c.get('db'), album.id) });
-  })
-  .post('/albums/:slug/checkout', guestBudget('checkout'), payments, validate('json', checkoutBody), async (c) => {
-    const origin = new URL(c.req.url).origin;
-    return c.json(await createOrderCheckout(c.get('db'), c.get('stripe'), c.req.param('slug'), c.req.valid('json'), origin), 201);
-  })
-  .get('/orders/:id', validate('query', z.object({ session_id: z.string().min(1).max(200) })), async (c) => {
-    const order = await orderBySession(c.get('db'), c.req.param('id'), c.req.valid('query').session_id);
-    const secret = loadConfig(c.env).uploads.signingSecret;
-    const download = order.status === 'paid' ? await downloadLink(secret, new URL(c.req.url).origin, order.id) : null;
-    return c.json({ order: { id: order.id, status: order.status, totalCents: order.totalCents, currency: order.currency }, download });
-  });
+export const shopRoutes = router()
+  .openapi(
+    defineRoute({
+      method: 'get', path: '/albums/{slug}/packs', tags, summary: "A public album's price packs", access: access.public,
+      errors: ['ALBUM_NOT_FOUND'],
+      responses: { 200: json(packsView) },
+    }),
+    async (c) => {
+      const album = await publicAlbumBySlug(c.get('db'), c.req.param('slug'));
+      return c.json({ packs: await listPacks(c.get('db'), album.id) }, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post', path: '/albums/{slug}/checkout', tags, summary: 'Guest checkout: an order and its Stripe Checkout page',
+      description: '10 per minute per address. `SELLER_NOT_PAYABLE` until the photographer\'s payouts are set up.',
+      access: access.public,
+      middleware: [guestBudget('checkout'), payments],
+      request: { body: jsonBody(checkoutBody.meta({ example: checkoutExample })) },
+      errors: ['VALIDATION_ERROR', 'ALBUM_NOT_FOUND', 'PACK_NOT_FOUND', 'PHOTO_NOT_FOUND', 'SELLER_NOT_PAYABLE', 'NOTHING_TO_SELL', 'RATE_LIMITED', 'PAYMENTS_UNAVAILABLE'],
+      responses: { 201: json(checkoutView, 'Created') },
+    }),
+    async (c) => {
+      const origin = new URL(c.req.url).origin;
+      return c.json(await createOrderCheckout(c.get('db'), c.get('stripe'), c.req.param('slug'), c.req.valid('json'), origin), 201);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'get', path: '/orders/{id}', tags, summary: 'An order after Checkout, and its download link once paid',
+      description: 'For the "thank you" page Stripe returns to; the Checkout Session id is the credential.',
+      access: access.public,
+      request: { query: z.object({ session_id: z.string().min(1).max(200) }) },
+      errors: ['ORDER_NOT_FOUND'],
+      responses: { 200: json(orderStatusView) },
+    }),
+    async (c) => {
+      const order = await orderBySession(c.get('db'), c.req.param('id'), c.req.valid('query').session_id);
+      const download = order.status === 'paid' ? await downloadLink(loadConfig(c.env).uploads.signingSecret, new URL(c.req.url).origin, order.id) : null;
+      return c.json({ order: { id: order.id, status: order.status, totalCents: order.totalCents, currency: order.currency }, download }, 200);
+    },
+  );
