@@ -92,7 +92,10 @@ describe('paid bib reading', () => {
     const refused = await waitForPhoto(token, await uploadPhoto(token, album.id, image('truncated')));
     expect(refused.status).toBe('rejected');
     let after = await finished();
-    for (let i = 0; i < 25 && after.length === before; i++) after = (await new Promise((r) => setTimeout(r, 200)), await finished());
+    for (let i = 0; i < 25 && after.length === before; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      after = await finished();
+    }
     expect(after).toHaveLength(before + 1);
     expect(after[0].subject).toContain('processing finished');
 

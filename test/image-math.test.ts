@@ -111,7 +111,7 @@ function exifBlob(order: 'II' | 'MM', ifd0: Field[], exifIfd?: Field[]): Uint8Ar
         tiff.setUint16(entry + 2, 2, little);
         tiff.setUint32(entry + 4, bytes.length, little);
         if (bytes.length > 4) tiff.setUint32(entry + 8, data, little);
-        bytes.forEach((b, k) => tiff.setUint8(data + k, b));
+        for (const [k, b] of bytes.entries()) tiff.setUint8(data + k, b);
       } else {
         tiff.setUint16(entry + 2, long ? 4 : 3, little);
         tiff.setUint32(entry + 4, 1, little);

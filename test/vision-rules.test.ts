@@ -92,7 +92,12 @@ describe('Workers AI reader (recorded response shapes)', () => {
 
   it('calls the model with the image and returns its texts', async () => {
     const calls: unknown[] = [];
-    const ai = { run: async (model: string, input: Record<string, unknown>) => (calls.push({ model, input }), { response: '{"texts":[{"text":"AB-123-CD","confidence":0.8}]}' }) };
+    const ai = {
+      run: async (model: string, input: Record<string, unknown>) => {
+        calls.push({ model, input });
+        return { response: '{"texts":[{"text":"AB-123-CD","confidence":0.8}]}' };
+      },
+    };
     const reading = await workersAiTextReader(ai).readText(new Uint8Array([1, 2, 3]), 'image/webp');
     expect(reading.texts).toEqual([{ text: 'AB-123-CD', confidence: 0.8, box: null }]);
     expect(calls).toEqual([{ model: '@cf/meta/llama-3.2-11b-vision-instruct', input: expect.objectContaining({ image: [1, 2, 3] }) }]);

@@ -22,6 +22,6 @@ export async function hmacSign(secret: string, message: string): Promise<string>
 /** WebCrypto's verify compares in constant time. */
 export async function hmacVerify(secret: string, message: string, signature: string): Promise<boolean> {
   const sig = fromBase64Url(signature);
-  if (!sig || sig.byteLength !== 32) return false;
+  if (sig?.byteLength !== 32) return false;
   return crypto.subtle.verify('HMAC', await hmacKey(secret), sig, new TextEncoder().encode(message));
 }

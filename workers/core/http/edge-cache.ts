@@ -34,5 +34,5 @@ export function cacheableJson<T>(data: T, headers: HeadersInit): Response & Type
 /** 304 when the client already holds this ETag. */
 export function notModified(request: Request, etag: string | null): boolean {
   const sent = request.headers.get('If-None-Match');
-  return Boolean(etag && sent && sent.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`));
+  return Boolean(etag && sent?.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`));
 }

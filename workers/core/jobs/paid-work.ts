@@ -12,7 +12,6 @@
  *
  * Work that must answer within its request (`payInline`) takes the same steps without the queue.
  */
-import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { CREDIT_PRICES, type PaidWork } from '../../shared/billing/catalogue';
 import { commitStatement, refundCredits, reserveCredits } from '../../modules/billing/credit-ledger';
 import type { Db } from '../db/client';

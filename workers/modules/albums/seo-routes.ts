@@ -5,7 +5,7 @@ import { access } from '../../core/http/middleware/access';
 import { defineRoute, router } from '../../core/http/route';
 import { listPublicPhotos, publicAlbumBySlug, readyPhotoCount } from './gallery';
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /**
  * `/e/:slug`: the SPA shell with the album's title, description and preview image in <head>,
@@ -35,12 +35,12 @@ async function withPreview(shell: Response, album: Album, db: Db, url: string) {
   const description = `${count} photo${count === 1 ? '' : 's'}${where ? ` · ${where}` : ''} — find yours by bib number or name.`;
   const image = photos[0] ? new URL(photos[0].web.url, url).toString() : null;
   const head = [
-    `<meta name="description" content="${escape(description)}">`,
+    `<meta name="description" content="${escapeHtml(description)}">`,
     `<meta property="og:type" content="website">`,
-    `<meta property="og:title" content="${escape(album.title)}">`,
-    `<meta property="og:description" content="${escape(description)}">`,
-    `<meta property="og:url" content="${escape(url)}">`,
-    image ? `<meta property="og:image" content="${escape(image)}">` : '',
+    `<meta property="og:title" content="${escapeHtml(album.title)}">`,
+    `<meta property="og:description" content="${escapeHtml(description)}">`,
+    `<meta property="og:url" content="${escapeHtml(url)}">`,
+    image ? `<meta property="og:image" content="${escapeHtml(image)}">` : '',
     `<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">`,
   ].join('');
   return new HTMLRewriter()

@@ -10,7 +10,6 @@
  * reservation is final), `refund` on failure (credits back, once, never after a commit).
  */
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import type * as schema from '../../db/schema/index';
 import { creditLedger, workspaces } from '../../db/schema/index';
 import { newId } from '../../shared/ids';

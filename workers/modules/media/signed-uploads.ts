@@ -49,7 +49,7 @@ export async function receiveSignedUpload(input: SignedUpload): Promise<{ etag: 
     .from(photos)
     .where(eq(photos.id, input.photoId))
     .get();
-  if (!photo || photo.status !== 'pending' || (part && photo.uploadId !== part.uploadId)) {
+  if (photo?.status !== 'pending' || (part && photo.uploadId !== part.uploadId)) {
     throw new AppError('UPLOAD_NOT_PENDING', 'This upload is finished or cancelled; nothing was written');
   }
 

@@ -4,7 +4,7 @@ import type { PipelineMessage } from '../../core/jobs/messages';
 import { photoKeys } from '../../shared/r2-keys';
 import { SNIFF_BYTES, sniffImageType } from '../../shared/sniff';
 import { ACCEPTED_TYPES, MAX_BATCH, MAX_PHOTO_BYTES, MULTIPART_THRESHOLD, PART_SIZE } from '../../shared/constants';
-import { type UploadFile } from '../../shared/schemas/uploads';
+import type { UploadFile } from '../../shared/schemas/uploads';
 import { loadConfig } from '../../core/config';
 import type { Db } from '../../core/http/app-env';
 import { AppError, type ErrorCode } from '../../core/errors';

@@ -29,7 +29,7 @@ async function deliver(env: Env, row: EmailRow): Promise<string> {
 export async function sendOutboxEmail(env: Env, emailId: string): Promise<void> {
   const db = createDb(env.DB);
   const row = await db.select().from(emailOutbox).where(eq(emailOutbox.id, emailId)).get();
-  if (!row || row.status !== 'pending') return; // sent already (redelivery) or given up
+  if (row?.status !== 'pending') return; // sent already (redelivery) or given up
   try {
     const providerId = await deliver(env, row);
     await db

@@ -5,7 +5,6 @@
  * repeats (a webhook delivered 100 times is one email). The cron re-queues anything left pending.
  */
 import { and, eq, lt } from 'drizzle-orm';
-import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { emailOutbox } from '../../db/schema/index';
 import { newId } from '../../shared/ids';
 import { enqueueAll } from '../../jobs';

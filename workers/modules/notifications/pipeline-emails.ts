@@ -4,7 +4,6 @@
  * key that names the situation, so redelivered jobs and concurrent last photos send one email.
  */
 import { and, count, desc, eq, gt, inArray } from 'drizzle-orm';
-import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import { loadConfig } from '../../core/config';
 import { creditBalance } from '../billing/credit-ledger';
 import { albums, creditLedger, memberships, photos, users } from '../../db/schema/index';

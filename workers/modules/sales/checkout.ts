@@ -48,7 +48,7 @@ async function priceCart(db: Db, album: Album, items: CartItem[]) {
     if (!pack) throw new AppError('PACK_NOT_FOUND', `No price pack ${item.packId} in this album`);
     const ids = await readyPhotoIds(db, album, item, pack);
     if (!ids.length) throw new AppError('NOTHING_TO_SELL', `"${pack.name}" matches no photo yet`);
-    ids.forEach((id) => unlocked.add(id));
+    for (const id of ids) unlocked.add(id);
     lines.push({ pack, item, photoCount: ids.length });
   }
   const subtotal = lines.reduce((sum, l) => sum + l.pack.amountCents, 0);

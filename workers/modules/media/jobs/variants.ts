@@ -86,7 +86,7 @@ export async function markRejected(db: Db, photoId: string, error: RejectError) 
 async function drawVariants(env: Env, photo: Photo, album: Album) {
   const probe = await probeOriginal(env.PHOTOS, photo.originalKey);
   const decoded = await decodeOriginal({ bucket: env.PHOTOS, key: photo.originalKey, images: env.IMAGES }, probe);
-  let web;
+  let web: ReturnType<typeof webSized>;
   try {
     web = webSized(decoded.image);
   } finally {
@@ -127,7 +127,7 @@ const bumpAlbum = (db: Db, album: Album) => db.update(albums).set({ contentVersi
  */
 export async function rerenderPhoto(env: Env, photoId: string): Promise<void> {
   const loaded = await load(env, photoId);
-  if (!loaded || loaded.photo.status !== 'ready' || loaded.photo.renderedWith === watermarkKey(loaded.album.watermark)) return;
+  if (loaded?.photo.status !== 'ready' || loaded.photo.renderedWith === watermarkKey(loaded.album.watermark)) return;
   const { db, photo, album } = loaded;
   const started = Date.now();
   const { rendered } = await drawVariants(env, photo, album);
