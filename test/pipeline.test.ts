@@ -6,7 +6,7 @@ import { jobConsumer, retryDelaySeconds } from '../workers/core/jobs/consumer';
 import { jobs } from '../workers/jobs';
 import { decodeWebp } from '../workers/modules/media/codecs/webp';
 import { probeImage } from '../workers/modules/media/probe';
-import type { PipelineMessage } from '../workers/core/jobs/messages';
+import type { JobMessage } from '../workers/jobs';
 import { photoKeys } from '../workers/shared/r2-keys';
 import { call } from './helpers/api';
 import { makeAlbum, signUp } from './helpers/factories';
@@ -26,14 +26,14 @@ async function variant(photoId: string, name: 'web' | 'thumb') {
   return new Uint8Array(await object!.arrayBuffer());
 }
 
-const batchOf = (queue: string, messages: PipelineMessage[]) =>
-  createMessageBatch<PipelineMessage>(
+const batchOf = (queue: string, messages: JobMessage[]) =>
+  createMessageBatch<JobMessage>(
     queue,
     messages.map((body, i) => ({ id: `m${i}-${Math.random()}`, timestamp: new Date(), attempts: 1, body })),
   );
 
 /** Runs the consumer directly on a hand-made batch, as a redelivery would. */
-async function deliver(messages: PipelineMessage[], queue = 'vitrine-photo-jobs', testEnv: Env = env) {
+async function deliver(messages: JobMessage[], queue = 'vitrine-photo-jobs', testEnv: Env = env) {
   const batch = batchOf(queue, messages);
   const ctx = createExecutionContext();
   await worker.queue(batch, testEnv);
@@ -220,8 +220,8 @@ describe('delivery semantics', () => {
 
   it('a rerun of a ready photo whose reading request was lost sends it again, and only then', async () => {
     const photo = await process(image('orientation2'));
-    const sent: PipelineMessage[] = [];
-    const recording = { ...env, READING_QUEUE: { send: async (m: PipelineMessage) => void sent.push(m) } } as unknown as Env;
+    const sent: JobMessage[] = [];
+    const recording = { ...env, READING_QUEUE: { send: async (m: JobMessage) => void sent.push(m) } } as unknown as Env;
     const message = { type: 'photo.uploaded', photoId: photo.id, workspaceId: 'x' } as const;
     await deliver([message], undefined, recording);
     expect(sent).toEqual([]); // nothing to read in this workspace: a redelivery stays silent

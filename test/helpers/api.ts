@@ -1,12 +1,12 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { app } from '../../workers/core/http/app';
-import type { PipelineMessage } from '../../workers/core/jobs/messages';
+import type { JobMessage } from '../../workers/jobs';
 
 /** Messages the app sent, recorded on the way to the real local queues. */
-export const sentMessages: PipelineMessage[] = [];
+export const sentMessages: JobMessage[] = [];
 
-const recording = (queue: Queue): Queue<PipelineMessage> =>
+const recording = (queue: Queue): Queue<JobMessage> =>
   ({
     async send(message, options) {
       sentMessages.push(message);
@@ -16,7 +16,7 @@ const recording = (queue: Queue): Queue<PipelineMessage> =>
       for (const m of messages) sentMessages.push(m.body);
       return queue.sendBatch(messages, options);
     },
-  }) as Queue<PipelineMessage>;
+  }) as Queue<JobMessage>;
 
 export const testEnv = { ...env, PHOTO_QUEUE: recording(env.PHOTO_QUEUE), READING_QUEUE: recording(env.READING_QUEUE) } as Env;
 

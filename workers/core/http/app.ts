@@ -61,5 +61,3 @@ export const app = base
 
 // Last, so /openapi.json runs behind the same request id and db middleware as every route.
 serveOpenApi(base);
-
-export type AppType = typeof app;

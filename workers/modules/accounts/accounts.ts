@@ -11,7 +11,7 @@ import { grantStatements } from '../billing/credit-ledger';
 import { STARTER_CREDITS } from '../../shared/billing/catalogue';
 import { auditInsert } from '../../core/audit';
 import type { Config } from '../../core/config';
-import type { EmailMessage } from '../../core/jobs/messages';
+import type { EmailSend } from '../notifications/jobs';
 import { outboxInsert, sendQueued } from '../notifications/outbox';
 
 export const publicUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, createdAt: u.createdAt });
@@ -23,7 +23,7 @@ export const publicWorkspace = (w: Workspace) => ({ id: w.id, name: w.name, kind
  */
 export async function register(
   db: Db,
-  emailQueue: Queue<EmailMessage>,
+  emailQueue: Queue<EmailSend>,
   input: RegisterBody,
   config: Pick<Config, 'jwt' | 'publicOrigin'>,
   requestId: string,

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { albums, photos, type Album } from '../../db/schema/index';
-import type { PipelineMessage } from '../../core/jobs/messages';
+import type { PhotoRerender } from '../media/jobs/index';
 import { allPhotoKeys } from '../../shared/r2-keys';
 import { watermarkKey } from '../../shared/watermark';
 import type { CreateAlbumBody, UpdateAlbumBody } from '../../shared/schemas/albums';
@@ -82,7 +82,7 @@ export async function photoCounts(db: Db, albumId: string) {
 }
 
 /** Ready photos re-render through the queue, in batches of the Queues limit (100 per send). */
-async function rerenderAll(db: Db, queue: Queue<PipelineMessage>, album: Album): Promise<number> {
+async function rerenderAll(db: Db, queue: Queue<PhotoRerender>, album: Album): Promise<number> {
   const ready = await db.select({ id: photos.id }).from(photos).where(and(eq(photos.albumId, album.id), eq(photos.status, 'ready')));
   for (let i = 0; i < ready.length; i += 100) {
     const batch = ready.slice(i, i + 100);
@@ -92,7 +92,7 @@ async function rerenderAll(db: Db, queue: Queue<PipelineMessage>, album: Album):
 }
 
 /** Updates an album; a new watermark re-renders its photos' variants (`rerendering` says how many). */
-export async function updateAlbum(db: Db, queue: Queue<PipelineMessage>, actor: Actor, id: string, input: UpdateAlbumBody) {
+export async function updateAlbum(db: Db, queue: Queue<PhotoRerender>, actor: Actor, id: string, input: UpdateAlbumBody) {
   const before = await getAlbum(db, actor.workspaceId, id);
   try {
     await db.batch([

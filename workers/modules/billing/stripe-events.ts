@@ -10,7 +10,8 @@ import { PLANS, type PlanId } from '../../shared/billing/catalogue';
 import { grantStatements } from './credit-ledger';
 import { albums, orders, stripeEvents, workspaces } from '../../db/schema/index';
 import { outboxInsert, sendQueued } from '../notifications/outbox';
-import type { EmailMessage, ReadingMessage } from '../../core/jobs/messages';
+import type { EmailSend } from '../notifications/jobs';
+import type { CreditsGranted } from '../recognition/jobs/index';
 import type { Db } from '../../core/http/app-env';
 import { AppError } from '../../core/errors';
 import { webCryptoProvider, type Stripe } from '../../integrations/stripe/client';
@@ -19,7 +20,7 @@ import { accountUpdatedStatement } from '../sales/payouts';
 import { orderPhotoIds } from '../sales/checkout';
 
 /** `origin` is PUBLIC_ORIGIN: the download link goes out in an email, never built on the webhook request's host. */
-type Deps = { db: Db; readingQueue: Queue<ReadingMessage>; emailQueue: Queue<EmailMessage>; signingSecret: string; origin: string };
+type Deps = { db: Db; readingQueue: Queue<CreditsGranted>; emailQueue: Queue<EmailSend>; signingSecret: string; origin: string };
 type BatchItem = Parameters<Db['batch']>[0][number];
 /** What an event does: statements for the batch, and what to do once it committed (queue sends). */
 type Effect = { statements: BatchItem[]; after?: (results: { meta: { changes: number } }[]) => Promise<void> };

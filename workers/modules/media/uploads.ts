@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { photos, uploadParts, type Photo } from '../../db/schema/index';
-import type { PipelineMessage } from '../../core/jobs/messages';
+import type { PhotoUploaded } from './jobs/index';
 import { photoKeys } from '../../shared/r2-keys';
 import { SNIFF_BYTES, sniffImageType } from '../../shared/sniff';
 import { ACCEPTED_TYPES, MAX_BATCH, MAX_PHOTO_BYTES, MULTIPART_THRESHOLD, PART_SIZE } from '../../shared/constants';
@@ -152,7 +152,7 @@ export async function renewUpload(storage: Storage, workspaceId: string, photoId
   return uploadInstructions(photo, storage, partNumbers);
 }
 
-type CompleteDeps = { db: Db; bucket: R2Bucket; queue: Queue<PipelineMessage> };
+type CompleteDeps = { db: Db; bucket: R2Bucket; queue: Queue<PhotoUploaded> };
 type Part = { partNumber: number; etag: string };
 
 async function finishMultipart(bucket: R2Bucket, photo: Photo, parts: Part[] | undefined) {

@@ -4,4 +4,3 @@ export const pageQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-export type PageQuery = z.infer<typeof pageQuery>;
