@@ -1,7 +1,8 @@
 /**
  * The only place the SPA talks to the API. Request bodies are typed by the zod schemas the Worker
- * validates with (workers/shared/schemas); every failure becomes an ApiError carrying the API's
- * `{ error: { code, message, details } }`.
+ * validates with (workers/shared/schemas), answers by the response schemas its routes declare
+ * (workers/modules/<domain>/views.ts, type-only imports); every failure becomes an ApiError
+ * carrying the API's `{ error: { code, message, details } }`.
  */
 import type { z } from 'zod';
 import type { createApiKeyBody } from '../../../workers/shared/schemas/api-keys';
@@ -10,8 +11,14 @@ import type { createWorkspaceBody, loginBody, registerBody } from '../../../work
 import type { checkoutBody, createPackBody, creditCheckoutBody, subscribeBody } from '../../../workers/shared/schemas/payments';
 import type { tagAction } from '../../../workers/shared/schemas/tags';
 import type { completeUploadBody, UploadFile } from '../../../workers/shared/schemas/uploads';
+import type { ApiKeyView, CreatedApiKeyView, MeView, RegisteredView, SessionView, UserCallerView, WorkspaceView } from '../../../workers/modules/accounts/views';
+import type { AlbumView, PhotoCounts, PhotoView, PublicAlbumView, PublicPhotosPage } from '../../../workers/modules/albums/views';
+import type { CheckoutSessionView, CreditsView, InvoicesView, PortalView } from '../../../workers/modules/billing/views';
+import type { UploadInstructionsView, UploadStateView } from '../../../workers/modules/media/views';
+import type { ReviewQueueView, StartListImportView, TagsView } from '../../../workers/modules/recognition/views';
+import type { CheckoutView, DownloadManifestView, OnboardingView, OrderStatusView, PackView, PacksView, PayoutStatusView, SalesPage } from '../../../workers/modules/sales/views';
+import type { PhotoStatus, TagStatus } from '../../../workers/shared/enums';
 import { getSession, setSession } from './session';
-import type * as T from './types';
 
 /** Empty in the same-origin setup; the API's origin when the SPA is deployed to Pages. */
 export const API_ORIGIN: string = import.meta.env.VITE_API_ORIGIN ?? '';
@@ -73,84 +80,89 @@ const query = (params: Record<string, string | number | undefined | null>) => {
 export const api = {
   auth: {
     register: (body: z.input<typeof registerBody>) =>
-      request<{ token: string; user: T.User; workspace: T.Workspace }>('POST', '/v1/auth/register', { json: body, anonymous: true }),
-    login: (body: z.input<typeof loginBody>) => request<{ token: string }>('POST', '/v1/auth/login', { json: body, anonymous: true }),
+      request<RegisteredView>('POST', '/v1/auth/register', { json: body, anonymous: true }),
+    login: (body: z.input<typeof loginBody>) => request<SessionView>('POST', '/v1/auth/login', { json: body, anonymous: true }),
   },
-  me: () => request<T.Me>('GET', '/v1/me'),
-  createWorkspace: (body: z.input<typeof createWorkspaceBody>) => request<{ workspace: T.Workspace }>('POST', '/v1/workspaces', { json: body }),
+  /** Who is signed in. An API key's answer has no person: the studio is for people, so it is an error here. */
+  me: async (): Promise<UserCallerView> => {
+    const me = await request<MeView>('GET', '/v1/me');
+    if ('user' in me) return me;
+    throw new ApiError(403, 'PERSON_REQUIRED', 'Sign in with your email and password: an API key cannot open the studio.');
+  },
+  createWorkspace: (body: z.input<typeof createWorkspaceBody>) => request<{ workspace: WorkspaceView }>('POST', '/v1/workspaces', { json: body }),
 
   albums: {
-    list: (cursor?: string) => request<T.Page<'albums', T.Album>>('GET', `/v1/albums${query({ cursor, limit: 100 })}`),
-    get: (id: string) => request<{ album: T.Album; photoCounts: T.PhotoCounts }>('GET', `/v1/albums/${id}`),
-    create: (body: z.input<typeof createAlbumBody>) => request<{ album: T.Album }>('POST', '/v1/albums', { json: body }),
+    list: (cursor?: string) => request<{ albums: AlbumView[]; nextCursor: string | null }>('GET', `/v1/albums${query({ cursor, limit: 100 })}`),
+    get: (id: string) => request<{ album: AlbumView; photoCounts: PhotoCounts }>('GET', `/v1/albums/${id}`),
+    create: (body: z.input<typeof createAlbumBody>) => request<{ album: AlbumView }>('POST', '/v1/albums', { json: body }),
     update: (id: string, body: z.input<typeof updateAlbumBody>) =>
-      request<{ album: T.Album; rerendering: number }>('PATCH', `/v1/albums/${id}`, { json: body }),
+      request<{ album: AlbumView; rerendering: number }>('PATCH', `/v1/albums/${id}`, { json: body }),
     remove: (id: string) => request<void>('DELETE', `/v1/albums/${id}`),
-    photos: (id: string, page: { cursor?: string | null; limit?: number; status?: T.PhotoStatus } = {}) =>
-      request<T.Page<'photos', T.Photo>>('GET', `/v1/albums/${id}/photos${query({ limit: 200, ...page })}`),
+    photos: (id: string, page: { cursor?: string | null; limit?: number; status?: PhotoStatus } = {}) =>
+      request<{ photos: PhotoView[]; nextCursor: string | null }>('GET', `/v1/albums/${id}/photos${query({ limit: 200, ...page })}`),
     createUploads: (id: string, files: UploadFile[]) =>
-      request<{ uploads: T.UploadInstructions[] }>('POST', `/v1/albums/${id}/uploads`, { json: { files } }),
-    review: (id: string, status: T.TagStatus, cursor?: string | null) =>
-      request<T.ReviewPage>('GET', `/v1/albums/${id}/review${query({ status, cursor, limit: 50 })}`),
+      request<{ uploads: UploadInstructionsView[] }>('POST', `/v1/albums/${id}/uploads`, { json: { files } }),
+    review: (id: string, status: TagStatus, cursor?: string | null) =>
+      request<ReviewQueueView>('GET', `/v1/albums/${id}/review${query({ status, cursor, limit: 50 })}`),
     importStartList: (id: string, csv: string) =>
-      request<T.StartListImport>('POST', `/v1/albums/${id}/start-list`, { body: csv, headers: { 'Content-Type': 'text/csv' } }),
+      request<StartListImportView>('POST', `/v1/albums/${id}/start-list`, { body: csv, headers: { 'Content-Type': 'text/csv' } }),
   },
 
   photos: {
-    get: (id: string) => request<{ photo: T.Photo }>('GET', `/v1/photos/${id}`),
+    get: (id: string) => request<{ photo: PhotoView }>('GET', `/v1/photos/${id}`),
     remove: (id: string) => request<void>('DELETE', `/v1/photos/${id}`),
     complete: (id: string, body: z.input<typeof completeUploadBody> = {}) =>
-      request<{ photo: T.Photo }>('POST', `/v1/photos/${id}/complete`, { json: body }),
-    uploadState: (id: string) => request<{ upload: T.UploadState }>('GET', `/v1/photos/${id}/upload`),
+      request<{ photo: PhotoView }>('POST', `/v1/photos/${id}/complete`, { json: body }),
+    uploadState: (id: string) => request<{ upload: UploadStateView }>('GET', `/v1/photos/${id}/upload`),
     renewUpload: (id: string, partNumbers?: number[]) =>
-      request<{ upload: T.UploadInstructions }>('POST', `/v1/photos/${id}/upload-url`, { json: partNumbers ? { partNumbers } : {} }),
-    tag: (id: string, action: z.input<typeof tagAction>) => request<{ tags: T.Tag[] }>('POST', `/v1/photos/${id}/tags`, { json: action }),
+      request<{ upload: UploadInstructionsView }>('POST', `/v1/photos/${id}/upload-url`, { json: partNumbers ? { partNumbers } : {} }),
+    tag: (id: string, action: z.input<typeof tagAction>) => request<TagsView>('POST', `/v1/photos/${id}/tags`, { json: action }),
   },
 
   packs: {
-    list: (albumId: string) => request<{ packs: T.Pack[] }>('GET', `/v1/albums/${albumId}/packs`),
-    create: (albumId: string, body: z.input<typeof createPackBody>) => request<{ pack: T.Pack }>('POST', `/v1/albums/${albumId}/packs`, { json: body }),
+    list: (albumId: string) => request<PacksView>('GET', `/v1/albums/${albumId}/packs`),
+    create: (albumId: string, body: z.input<typeof createPackBody>) => request<{ pack: PackView }>('POST', `/v1/albums/${albumId}/packs`, { json: body }),
     remove: (packId: string) => request<void>('DELETE', `/v1/packs/${packId}`),
   },
 
   payouts: {
-    get: () => request<{ accountId: string | null; payable: boolean }>('GET', '/v1/payouts'),
-    onboard: () => request<{ accountId: string; url: string; expiresAt: string }>('POST', '/v1/payouts/onboarding'),
-    orders: (cursor?: string | null) => request<T.Page<'orders', T.Sale>>('GET', `/v1/orders${query({ cursor, limit: 50 })}`),
+    get: () => request<PayoutStatusView>('GET', '/v1/payouts'),
+    onboard: () => request<OnboardingView>('POST', '/v1/payouts/onboarding'),
+    orders: (cursor?: string | null) => request<SalesPage>('GET', `/v1/orders${query({ cursor, limit: 50 })}`),
   },
 
   billing: {
-    credits: () => request<T.Credits>('GET', '/v1/credits'),
-    buyCredits: (body: z.input<typeof creditCheckoutBody>) => request<{ checkoutUrl: string }>('POST', '/v1/billing/credits', { json: body }),
-    subscribe: (body: z.input<typeof subscribeBody>) => request<{ checkoutUrl: string }>('POST', '/v1/billing/subscription', { json: body }),
-    portal: () => request<{ url: string }>('POST', '/v1/billing/portal'),
-    invoices: () => request<{ invoices: T.Invoice[] }>('GET', '/v1/billing/invoices'),
+    credits: () => request<CreditsView>('GET', '/v1/credits'),
+    buyCredits: (body: z.input<typeof creditCheckoutBody>) => request<CheckoutSessionView>('POST', '/v1/billing/credits', { json: body }),
+    subscribe: (body: z.input<typeof subscribeBody>) => request<CheckoutSessionView>('POST', '/v1/billing/subscription', { json: body }),
+    portal: () => request<PortalView>('POST', '/v1/billing/portal'),
+    invoices: () => request<InvoicesView>('GET', '/v1/billing/invoices'),
   },
 
   shop: {
-    packs: (slug: string) => request<{ packs: T.Pack[] }>('GET', `/v1/public/albums/${slug}/packs`, { anonymous: true }),
+    packs: (slug: string) => request<PacksView>('GET', `/v1/public/albums/${slug}/packs`, { anonymous: true }),
     checkout: (slug: string, body: z.input<typeof checkoutBody>) =>
-      request<{ order: T.NewOrder; checkoutUrl: string }>('POST', `/v1/public/albums/${slug}/checkout`, { json: body, anonymous: true }),
+      request<CheckoutView>('POST', `/v1/public/albums/${slug}/checkout`, { json: body, anonymous: true }),
     order: (id: string, sessionId: string) =>
-      request<{ order: { id: string; status: string; totalCents: number; currency: string }; download: { url: string; expiresAt: string } | null }>(
+      request<OrderStatusView>(
         'GET',
         `/v1/public/orders/${id}${query({ session_id: sessionId })}`,
         { anonymous: true },
       ),
     downloads: (orderId: string, link: { expires: string; sig: string }) =>
-      request<T.Downloads>('GET', `/v1/downloads/${orderId}${query(link)}`, { anonymous: true }),
+      request<DownloadManifestView>('GET', `/v1/downloads/${orderId}${query(link)}`, { anonymous: true }),
   },
 
   apiKeys: {
-    list: () => request<{ apiKeys: T.ApiKey[] }>('GET', '/v1/api-keys'),
-    create: (body: z.input<typeof createApiKeyBody>) => request<{ apiKey: T.NewApiKey }>('POST', '/v1/api-keys', { json: body }),
+    list: () => request<{ apiKeys: ApiKeyView[] }>('GET', '/v1/api-keys'),
+    create: (body: z.input<typeof createApiKeyBody>) => request<{ apiKey: CreatedApiKeyView }>('POST', '/v1/api-keys', { json: body }),
     revoke: (id: string) => request<void>('DELETE', `/v1/api-keys/${id}`),
   },
 
   gallery: {
-    album: (slug: string) => request<{ album: T.PublicAlbum }>('GET', `/v1/public/albums/${slug}`, { anonymous: true }),
+    album: (slug: string) => request<{ album: PublicAlbumView }>('GET', `/v1/public/albums/${slug}`, { anonymous: true }),
     photos: (slug: string, page: { cursor?: string | null; q?: string; limit?: number } = {}, signal?: AbortSignal) =>
-      request<T.PublicPhotosPage>('GET', `/v1/public/albums/${slug}/photos${query({ limit: 60, ...page })}`, { anonymous: true, signal }),
+      request<PublicPhotosPage>('GET', `/v1/public/albums/${slug}/photos${query({ limit: 60, ...page })}`, { anonymous: true, signal }),
   },
 };
 

@@ -66,6 +66,7 @@ export const createdApiKeyView = apiKeyView
 export type UserView = z.infer<typeof userView>;
 export type WorkspaceView = z.infer<typeof workspaceView>;
 export type MembershipView = z.infer<typeof membershipView>;
+export type UserCallerView = z.infer<typeof userCallerView>;
 export type RegisteredView = z.infer<typeof registeredView>;
 export type SessionView = z.infer<typeof sessionView>;
 export type MeView = z.infer<typeof meView>;

@@ -75,5 +75,7 @@ export type LedgerRowView = z.infer<typeof ledgerRowView>;
 export type CreditsView = z.infer<typeof creditsView>;
 export type EstimateView = z.infer<typeof estimateView>;
 export type CheckoutSessionView = z.infer<typeof checkoutSessionView>;
+export type PortalView = z.infer<typeof portalView>;
 export type InvoiceView = z.infer<typeof invoiceView>;
+export type InvoicesView = z.infer<typeof invoicesView>;
 export type WebhookAckView = z.infer<typeof webhookAckView>;

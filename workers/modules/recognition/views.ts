@@ -79,6 +79,7 @@ export const cutoutJobView = z
   .meta({ id: 'CutoutJob' });
 
 export type TagView = z.infer<typeof tagView>;
+export type TagsView = z.infer<typeof tagsView>;
 export type ReviewTagView = z.infer<typeof reviewTagView>;
 export type ReviewQueueView = z.infer<typeof reviewQueueView>;
 export type StartListImportView = z.infer<typeof startListImportView>;

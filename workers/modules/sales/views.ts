@@ -90,6 +90,7 @@ export const downloadManifestView = z
   .meta({ id: 'DownloadManifest' });
 
 export type PackView = z.infer<typeof packView>;
+export type PacksView = z.infer<typeof packsView>;
 export type SaleView = z.infer<typeof saleView>;
 export type SalesPage = z.infer<typeof salesPage>;
 export type PayoutStatusView = z.infer<typeof payoutStatusView>;

@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { WATERMARK_POSITIONS } from '../../../../workers/shared/constants';
 import { api, type ApiError } from '../../api/client';
-import type { Album, Photo, Watermark } from '../../api/types';
+import type { Album, Photo, Watermark, WatermarkPosition } from '../../api/types';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { Field, FormError, SelectField } from '../../components/field';
 import { AlbumForm } from './album-form';
 import { AlbumPacks } from './album-packs';
-import { WatermarkPreview } from './watermark-preview';
+import { WatermarkPreview, type WatermarkSetting } from './watermark-preview';
 
 const Card = ({ title, children }: { title: string; children: React.ReactNode }) => (
   <section className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
@@ -48,12 +48,20 @@ export function AlbumSettings({ album, photos, onSaved }: { album: Album; photos
   );
 }
 
+const isPosition = (position: string): position is WatermarkPosition => (WATERMARK_POSITIONS as readonly string[]).includes(position);
+
+/** A watermark saved with a position since retired (the API keeps it as stored) starts from the default one. */
+const settingOf = (watermark: Watermark | null): WatermarkSetting =>
+  watermark
+    ? { ...watermark, position: isPosition(watermark.position) ? watermark.position : 'bottom-right' }
+    : { text: '', position: 'bottom-right', opacity: 0.5 };
+
 function WatermarkEditor({ album, sample, onSaved }: { album: Album; sample?: Photo; onSaved: () => void }) {
-  const [mark, setMark] = useState<Watermark>(album.watermark ?? { text: '', position: 'bottom-right', opacity: 0.5 });
+  const [mark, setMark] = useState<WatermarkSetting>(() => settingOf(album.watermark));
   const [error, setError] = useState<ApiError | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const save = async (watermark: Watermark | null) => {
+  const save = async (watermark: WatermarkSetting | null) => {
     setBusy(true);
     setError(null);
     try {
@@ -72,7 +80,7 @@ function WatermarkEditor({ album, sample, onSaved }: { album: Album; sample?: Ph
       <FormError error={error?.message} />
       <Field label="Text" value={mark.text} maxLength={80} placeholder="© Your Studio" onChange={(e) => setMark({ ...mark, text: e.target.value })} hint="Leave empty for no watermark" />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Position" value={mark.position} onChange={(e) => setMark({ ...mark, position: e.target.value as Watermark['position'] })}>
+        <SelectField label="Position" value={mark.position} onChange={(e) => setMark({ ...mark, position: e.target.value as WatermarkPosition })}>
           {WATERMARK_POSITIONS.map((p) => <option key={p} value={p}>{p.replace('-', ' ')}</option>)}
         </SelectField>
         <Field

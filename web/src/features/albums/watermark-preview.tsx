@@ -1,8 +1,11 @@
 import { apiUrl } from '../../api/client';
-import type { Photo, Watermark } from '../../api/types';
+import type { Photo, Watermark, WatermarkPosition } from '../../api/types';
 import { PhotoImage } from '../../components/photo-image';
 
-const PLACE: Record<Exclude<Watermark['position'], 'tiled'>, string> = {
+/** A watermark the editor can draw and send: the album's, with one of today's positions. */
+export type WatermarkSetting = Watermark & { position: WatermarkPosition };
+
+const PLACE: Record<Exclude<WatermarkPosition, 'tiled'>, string> = {
   center: 'inset-0 items-center justify-center',
   'top-left': 'left-3 top-3',
   'top-right': 'right-3 top-3',
@@ -14,7 +17,7 @@ const PLACE: Record<Exclude<Watermark['position'], 'tiled'>, string> = {
  * The watermark as it will sit on the photos, drawn over one of the album's photos while the
  * pro edits it (the pipeline renders the real one into the public variants on save).
  */
-export function WatermarkPreview({ photo, watermark }: { photo?: Photo; watermark: Watermark }) {
+export function WatermarkPreview({ photo, watermark }: { photo?: Photo; watermark: WatermarkSetting }) {
   const text = watermark.text.trim();
   return (
     <figure aria-label="Watermark preview" className="relative aspect-[3/2] overflow-hidden rounded-lg bg-gradient-to-br from-slate-300 to-slate-500">

@@ -1,6 +1,7 @@
 import { Coins, CreditCard, ExternalLink, Receipt } from 'lucide-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { CREDIT_PACKS, PLANS } from '../../../../workers/shared/billing/catalogue';
 import type { LedgerReason } from '../../../../workers/shared/enums';
 import { api, type ApiError } from '../../api/client';
 import type { Credits } from '../../api/types';
@@ -22,17 +23,28 @@ const REASONS: Record<LedgerReason, string> = {
 /** The ledger speaks in reasons; an unknown one (newer Worker) shows as is. */
 const reasonLabel = (reason: string) => REASONS[reason as LedgerReason] ?? reason;
 
+/** The API lists offers by id; a buy request takes only ids this build knows (the body is an enum of them). */
+const isKey = <K extends string>(table: Record<K, unknown>, key: string | null): key is K => key !== null && Object.hasOwn(table, key);
+
+/** The subscription as the pro knows it: the plan's name, and its Stripe status when there is one. */
+const subscriptionLabel = ({ id, plan, status }: NonNullable<Credits['subscription']>) => {
+  const name = isKey(PLANS, plan) ? PLANS[plan].name : (plan ?? id ?? 'Monthly plan');
+  return status ? `${name} (${status})` : name;
+};
+
 /** Credits: balance, what work costs, buying packs or a plan (Stripe Checkout), the ledger and invoices. */
 export function BillingPage() {
   const credits = useResource(() => api.billing.credits(), []);
   const invoices = useResource(() => api.billing.invoices(), []);
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
-  const go = async (action: () => Promise<{ checkoutUrl?: string; url?: string }>) => {
+  /** Off to a Stripe page; Stripe may answer a session without one (nothing to open, nothing charged). */
+  const go = async (link: () => Promise<string | null>) => {
     setError(null);
     try {
-      const answer = await action();
-      window.location.assign(answer.checkoutUrl ?? answer.url!);
+      const url = await link();
+      if (url) window.location.assign(url);
+      else setError('Stripe did not open a payment page. Nothing was charged: try again in a moment.');
     } catch (err) {
       setError((err as ApiError).message);
     }
@@ -58,25 +70,29 @@ export function BillingPage() {
       <section aria-labelledby="buy-title" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
         <h2 id="buy-title" className="mb-4 flex items-center gap-2 font-semibold"><Coins className="size-5" aria-hidden /> Buy credits</h2>
         <div className="grid gap-3 sm:grid-cols-3">
-          {c.packs.map((p) => (
-            <Button key={p.id} variant="secondary" className="h-auto flex-col py-3" onClick={() => go(() => api.billing.buyCredits({ pack: p.id }))}>
-              <span className="text-base font-semibold">{p.name}</span>
-              <span className="text-slate-600">{formatMoney(p.amountCents)}</span>
-            </Button>
-          ))}
+          {c.packs.map(({ id, name, amountCents }) =>
+            isKey(CREDIT_PACKS, id) ? (
+              <Button key={id} variant="secondary" className="h-auto flex-col py-3" onClick={() => go(async () => (await api.billing.buyCredits({ pack: id })).checkoutUrl)}>
+                <span className="text-base font-semibold">{name}</span>
+                <span className="text-slate-600">{formatMoney(amountCents)}</span>
+              </Button>
+            ) : null,
+          )}
         </div>
         <h3 className="mt-6 mb-3 font-medium">Or a monthly plan</h3>
         <div className="grid gap-3 sm:grid-cols-2">
-          {c.plans.map((p) => (
-            <Button key={p.id} variant="secondary" className="h-auto flex-col py-3" onClick={() => go(() => api.billing.subscribe({ plan: p.id }))} disabled={Boolean(c.subscription)}>
-              <span className="font-semibold">{p.name}</span>
-              <span className="text-slate-600">{formatMoney(p.amountCents)} / month</span>
-            </Button>
-          ))}
+          {c.plans.map(({ id, name, amountCents }) =>
+            isKey(PLANS, id) ? (
+              <Button key={id} variant="secondary" className="h-auto flex-col py-3" onClick={() => go(async () => (await api.billing.subscribe({ plan: id })).checkoutUrl)} disabled={Boolean(c.subscription)}>
+                <span className="font-semibold">{name}</span>
+                <span className="text-slate-600">{formatMoney(amountCents)} / month</span>
+              </Button>
+            ) : null,
+          )}
         </div>
         <div className="mt-4 flex flex-wrap items-center gap-3 text-sm">
-          {c.subscription && <span>Current plan: {c.subscription.plan ?? c.subscription.id} ({c.subscription.status})</span>}
-          <Button variant="ghost" icon={<CreditCard className="size-4" aria-hidden />} onClick={() => go(() => api.billing.portal())}>
+          {c.subscription && <span>Current plan: {subscriptionLabel(c.subscription)}</span>}
+          <Button variant="ghost" icon={<CreditCard className="size-4" aria-hidden />} onClick={() => go(async () => (await api.billing.portal()).url)}>
             Manage plan and cards <ExternalLink className="size-3" aria-hidden />
           </Button>
         </div>
@@ -105,7 +121,7 @@ export function BillingPage() {
           <ul className="divide-y divide-slate-100 text-sm">
             {invoices.data.invoices.map((i) => (
               <li key={i.id} className="flex items-center justify-between py-2">
-                <span>{i.number ?? i.id} · {formatDate(i.createdAt)} · {i.status}</span>
+                <span>{[i.number ?? i.id, formatDate(i.createdAt), i.status].filter(Boolean).join(' · ')}</span>
                 <span className="flex items-center gap-3">
                   {formatMoney(i.amountPaidCents, i.currency)}
                   {i.url && <a className="text-brand-700 underline" href={i.url} target="_blank" rel="noreferrer">View</a>}

@@ -6,6 +6,8 @@ import { formatDate, plural } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 
 const link = 'inline-flex min-h-10 items-center gap-2 rounded-lg px-4 py-2 text-sm font-medium';
+const primary = `${link} bg-brand-600 text-white hover:bg-brand-700`;
+const secondary = `${link} bg-white ring-1 ring-slate-300`;
 
 /** A paid order's downloads (the emailed link): the whole order as a ZIP in either size, or photo by photo. */
 export function DownloadsPage() {
@@ -26,24 +28,34 @@ export function DownloadsPage() {
             {plural(data.order.photoCount, 'photo')} · this link works until {formatDate(data.order.expiresAt)}
           </p>
           <div className="mt-5 flex flex-wrap gap-2">
+            {/* The manifest lists a URL per size the order includes: originals come first when bought. */}
             {data.zip.original && (
-              <a className={`${link} bg-brand-600 text-white hover:bg-brand-700`} href={apiUrl(data.zip.original)}>
+              <a className={primary} href={apiUrl(data.zip.original)}>
                 <FileArchive className="size-4" aria-hidden /> Download all (originals, ZIP)
               </a>
             )}
-            <a className={`${link} ${data.zip.original ? 'bg-white ring-1 ring-slate-300' : 'bg-brand-600 text-white'}`} href={apiUrl(data.zip.web)}>
-              <FileArchive className="size-4" aria-hidden /> Download all (1600 px, ZIP)
-            </a>
+            {data.zip.web && (
+              <a className={data.zip.original ? secondary : primary} href={apiUrl(data.zip.web)}>
+                <FileArchive className="size-4" aria-hidden /> Download all (1600 px, ZIP)
+              </a>
+            )}
           </div>
           <ul className="mt-6 divide-y divide-slate-200 rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
-            {data.photos.map((p) => (
-              <li key={p.id} className="flex items-center justify-between gap-2 px-4 py-2 text-sm">
-                <span className="truncate">{p.name}</span>
-                <a className="inline-flex items-center gap-1 text-brand-700 underline" href={apiUrl(p.original ?? p.web)} aria-label={`Download ${p.name}`}>
-                  <Download className="size-4" aria-hidden /> Download
-                </a>
-              </li>
-            ))}
+            {data.photos.map((p) => {
+              const href = p.original ?? p.web;
+              return (
+                <li key={p.id} className="flex items-center justify-between gap-2 px-4 py-2 text-sm">
+                  <span className="truncate">{p.name}</span>
+                  {href ? (
+                    <a className="inline-flex items-center gap-1 text-brand-700 underline" href={apiUrl(href)} aria-label={`Download ${p.name}`}>
+                      <Download className="size-4" aria-hidden /> Download
+                    </a>
+                  ) : (
+                    <span className="text-slate-500">Not in this order</span>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

@@ -53,11 +53,13 @@ export function createUploader(albumId: string): Uploader {
     getChunkSize: () => PART_SIZE,
     async getUploadParameters(file) {
       const upload = await register(file);
+      if ('multipart' in upload) throw new Error(`${file.name ?? 'This file'}: the server asked for a multipart upload`);
       return { method: 'PUT', url: upload.url, headers: upload.headers };
     },
     async createMultipartUpload(file) {
       const upload = await register(file);
-      const multipart = upload.multipart!;
+      if (!('multipart' in upload)) throw new Error(`${file.name ?? 'This file'}: the server asked for a single upload`);
+      const { multipart } = upload;
       signedParts.set(upload.photoId, new Map(multipart.parts.map((p) => [p.partNumber, { url: p.url, headers: p.headers }])));
       rememberUnfinished(printOf(albumId, file), { photoId: upload.photoId, uploadId: multipart.uploadId, albumId, name: file.name ?? '', size: file.size ?? 0 });
       return { uploadId: multipart.uploadId, key: upload.photoId };
@@ -68,7 +70,8 @@ export function createUploader(albumId: string): Uploader {
       signedParts.get(photoId)?.delete(partNumber);
       if (cached) return { method: 'PUT', ...cached };
       const { upload } = await api.photos.renewUpload(photoId, [partNumber]);
-      const part = upload.multipart!.parts[0];
+      const part = 'multipart' in upload ? upload.multipart.parts[0] : undefined;
+      if (!part) throw new Error(`No signed URL came back for part ${partNumber}`);
       return { method: 'PUT', url: part.url, headers: part.headers };
     },
     async listParts(file, { key: photoId }) {

@@ -1,7 +1,7 @@
 import { Lock, Trash2 } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { PLATFORM_FEE_CENTS } from '../../../../../workers/shared/billing/catalogue';
-import { api, type ApiError } from '../../../api/client';
+import { ApiError, api } from '../../../api/client';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
 import { Field, FormError } from '../../../components/field';
@@ -31,6 +31,8 @@ export function CheckoutDialog({ open, onClose, slug, shop, describe }: {
     setError(null);
     try {
       const { checkoutUrl } = await api.shop.checkout(slug, { email: String(new FormData(e.currentTarget).get('email')), items: shop.cart });
+      // Stripe may answer a session without a page: nothing to pay on, nothing charged.
+      if (!checkoutUrl) throw new ApiError(0, 'CHECKOUT_UNAVAILABLE', 'The payment page could not be opened. Nothing was charged: please try again.');
       window.location.assign(checkoutUrl);
     } catch (err) {
       setError(err as ApiError);
