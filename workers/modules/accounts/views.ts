@@ -3,7 +3,7 @@
  * schemas of the OpenAPI document and the types the SPA reads (zod only, so web/ can import them).
  */
 import { z } from 'zod';
-import { MEMBER_ROLES, WORKSPACE_KINDS } from '../../db/schema/index';
+import { MEMBER_ROLES, WORKSPACE_KINDS } from '../../shared/enums';
 import { SCOPES } from '../../shared/constants';
 
 const timestamp = z.string().meta({ description: 'ISO 8601', example: '2026-04-12T08:30:00.000Z' });

@@ -3,7 +3,7 @@
  * webhook): the response schemas of the OpenAPI document and the types the SPA reads (zod only).
  */
 import { z } from 'zod';
-import { LEDGER_REASONS } from '../../db/schema/index';
+import { LEDGER_REASONS } from '../../shared/enums';
 import { CREDIT_PRICES } from '../../shared/billing/catalogue';
 
 const timestamp = z.string().meta({ description: 'ISO 8601', example: '2026-04-12T08:30:00.000Z' });

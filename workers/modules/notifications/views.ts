@@ -1,6 +1,6 @@
 /** What the notifications routes answer (zod only, so web/ and tests can import the types). */
 import { z } from 'zod';
-import { EMAIL_STATUSES } from '../../db/schema/index';
+import { EMAIL_STATUSES } from '../../shared/enums';
 
 const timestamp = z.string().meta({ description: 'ISO 8601', example: '2026-04-12T08:30:00.000Z' });
 

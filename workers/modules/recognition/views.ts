@@ -3,7 +3,7 @@
  * response schemas of the OpenAPI document and the types the SPA reads (zod only).
  */
 import { z } from 'zod';
-import { TAG_KINDS, TAG_STATUSES } from '../../db/schema/index';
+import { TAG_KINDS, TAG_STATUSES } from '../../shared/enums';
 import { nextCursor } from '../albums/views';
 
 /** Where a read sits on the photo, as fractions of the image (0..1), so any variant can highlight it. */

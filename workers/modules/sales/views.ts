@@ -3,7 +3,7 @@
  * response schemas of the OpenAPI document and the types the SPA reads (zod only).
  */
 import { z } from 'zod';
-import { DOWNLOAD_SIZES, ORDER_STATUSES, PACK_SCOPES } from '../../db/schema/index';
+import { DOWNLOAD_SIZES, ORDER_STATUSES, PACK_SCOPES } from '../../shared/enums';
 import { nextCursor } from '../albums/views';
 
 const timestamp = z.string().meta({ description: 'ISO 8601', example: '2026-04-12T08:30:00.000Z' });
