@@ -1,5 +1,5 @@
 import { auditLog } from '../db/schema/index';
-import type { Db } from './http/app-env';
+import type { Db } from './db/client';
 import { newId } from '../shared/ids';
 
 export type AuditEntry = {

@@ -2,9 +2,6 @@ import type { Stripe } from '../../integrations/stripe/client';
 import type { Principal } from '../../modules/accounts/principal';
 import type { Db } from '../db/client';
 
-/** Re-exported: services take the one `Db` type with their other arguments. */
-export type { Db };
-
 /** Hono's typing for this app: the generated `Env` plus what middleware puts on the context. */
 export type AppEnv = {
   Bindings: Env;

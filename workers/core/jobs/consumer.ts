@@ -3,11 +3,11 @@
  * Messages are processed one at a time: the 128 MB isolate limit is shared by everything running
  * in it, and one decode at a time is what the pipeline's memory budget assumes.
  */
+import { loadConfig } from '../config';
+import { createDb } from '../db/client';
 import { PermanentJobError, type Job, type Message } from './job';
 import { refund } from './paid-work';
 
-import { loadConfig } from '../config';
-import { createDb } from '../db/client';
 /** Exponential backoff for transient failures: 10 s, 20 s, 40 s, ... capped at 10 min. */
 export const retryDelaySeconds = (attempts: number) => Math.min(600, 10 * 2 ** Math.max(0, attempts - 1));
 

@@ -16,7 +16,6 @@ import { CREDIT_PRICES, type PaidWork } from '../../shared/billing/catalogue';
 import { commitStatement, refundCredits, reserveCredits } from '../../modules/billing/credit-ledger';
 import type { Db } from '../db/client';
 
-
 /** What one unit of paid work costs whom, and the ledger reference that makes it happen once. */
 export type Charge = { work: PaidWork; workspaceId: string; reference: string };
 

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { memberships, users, workspaces, type User, type Workspace } from '../../db/schema/index';
 import type { LoginBody, RegisterBody } from '../../shared/schemas/auth';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { isUniqueViolation } from '../../core/db/errors';
 import { newId } from '../../shared/ids';

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { apiKeys, type ApiKey } from '../../db/schema/index';
 import type { Scope } from '../../shared/constants';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { safeEqual, sha256Hex } from '../../shared/encoding';
 import { displayPrefix, generateApiKey, isWellFormedApiKey } from './api-key-token';

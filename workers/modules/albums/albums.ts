@@ -4,7 +4,7 @@ import type { PhotoRerender } from '../media/jobs/index';
 import { allPhotoKeys } from '../../shared/r2-keys';
 import { watermarkKey } from '../../shared/watermark';
 import type { CreateAlbumBody, UpdateAlbumBody } from '../../shared/schemas/albums';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { type Cursor, keysetAfter, pageOf } from '../../core/db/cursor';
 import { isUniqueViolation } from '../../core/db/errors';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from '../../shared/schemas/pagination';
 import { loadConfig } from '../../core/config';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { cursorParam } from '../../core/db/cursor';
 import { cacheableJson, fromEdgeCache, notModified } from '../../core/http/edge-cache';

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { albums, photos, photoTags, startListEntries, type Album, type Photo } from '../../db/schema/index';
 import { nameMatches } from '../recognition/names';
 import { photoKeys } from '../../shared/r2-keys';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { type Cursor, keysetAfter, pageOf } from '../../core/db/cursor';
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { albums, photos, type Photo } from '../../db/schema/index';
 import { allPhotoKeys } from '../../shared/r2-keys';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { type Cursor, keysetAfter, pageOf } from '../../core/db/cursor';
 import { auditInsert, type Actor } from '../../core/audit';

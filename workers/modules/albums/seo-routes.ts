@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Album } from '../../db/schema/index';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { access } from '../../core/http/middleware/access';
 import { defineRoute, router } from '../../core/http/route';
 import { listPublicPhotos, publicAlbumBySlug, readyPhotoCount } from './gallery';

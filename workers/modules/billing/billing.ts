@@ -6,7 +6,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { CREDIT_PACKS, PLANS, type CreditPackId, type PlanId } from '../../shared/billing/catalogue';
 import { workspaces } from '../../db/schema/index';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import type { Stripe } from '../../integrations/stripe/client';
 

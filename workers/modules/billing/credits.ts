@@ -2,7 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { CREDIT_PACKS, CREDIT_PRICES, PLANS, type PaidWork } from '../../shared/billing/catalogue';
 import { creditBalance, ledgerRows } from './credit-ledger';
 import { photos, workspaces } from '../../db/schema/index';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 
 /** The balance, what each kind of work costs (shown before anything starts), what waits, and the ledger. */
 export async function creditsOverview(db: Db, workspaceId: string) {

@@ -12,7 +12,7 @@ import { albums, orders, stripeEvents, workspaces } from '../../db/schema/index'
 import { outboxInsert, sendQueued } from '../notifications/outbox';
 import type { EmailSend } from '../notifications/jobs';
 import type { CreditsGranted } from '../recognition/jobs/index';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { webCryptoProvider, type Stripe } from '../../integrations/stripe/client';
 import { downloadLink } from '../sales/downloads';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { photos, uploadParts } from '../../db/schema/index';
 import { photoKeys } from '../../shared/r2-keys';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { verifyWorkerRouteGrant, type UploadGrant } from './upload-signer';
 

@@ -6,7 +6,7 @@ import { SNIFF_BYTES, sniffImageType } from '../../shared/sniff';
 import { ACCEPTED_TYPES, MAX_BATCH, MAX_PHOTO_BYTES, MULTIPART_THRESHOLD, PART_SIZE } from '../../shared/constants';
 import type { UploadFile } from '../../shared/schemas/uploads';
 import { loadConfig } from '../../core/config';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { AppError, type ErrorCode } from '../../core/errors';
 import { newId } from '../../shared/ids';
 import { getAlbum } from '../albums/albums';

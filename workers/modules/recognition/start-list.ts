@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { startListEntries } from '../../db/schema/index';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { csvFields, guessDelimiter, streamLines } from './csv';
 import { nameKey } from './names';

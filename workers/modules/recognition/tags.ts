@@ -2,7 +2,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { albums, photos, photoTags, type PhotoTag } from '../../db/schema/index';
 import { newId } from '../../shared/ids';
 import type { TagAction } from '../../shared/schemas/tags';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { type Cursor, keysetAfter, pageOf } from '../../core/db/cursor';
 import { auditInsert, type Actor } from '../../core/audit';

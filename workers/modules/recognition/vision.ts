@@ -5,7 +5,7 @@ import { plateCandidates } from './plates';
 import { textReaderFor } from '../../integrations/vision/providers';
 import { relativeBox } from './reading-tags';
 import { VisionUnavailableError } from '../../integrations/vision/types';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { CREDIT_PRICES, type PaidWork } from '../../shared/billing/catalogue';
 import { payInline, refund, reserve } from '../../core/jobs/paid-work';

@@ -9,7 +9,7 @@ import { PLATFORM_FEE_CENTS } from '../../shared/billing/catalogue';
 import { orderItems, orderPhotos, orders, photos, photoTags, pricePacks, workspaces, type Album, type PricePack } from '../../db/schema/index';
 import { newId } from '../../shared/ids';
 import type { CheckoutBody } from '../../shared/schemas/payments';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import type { Stripe } from '../../integrations/stripe/client';
 import { publicAlbumBySlug } from '../albums/gallery';

@@ -8,7 +8,7 @@ import { downloadZip, predictLength } from 'client-zip';
 import { and, asc, eq } from 'drizzle-orm';
 import { orderPhotos, orders, photos, type Order, type Photo } from '../../db/schema/index';
 import { photoKeys } from '../../shared/r2-keys';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { hmacSign, hmacVerify } from '../../core/crypto/hmac';
 import { readExif } from '../media/image/exif';

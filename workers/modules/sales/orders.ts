@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { orders, type Order } from '../../db/schema/index';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { type Cursor, keysetAfter, pageOf } from '../../core/db/cursor';
 
 /**

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { pricePacks, type PricePack } from '../../db/schema/index';
 import { newId } from '../../shared/ids';
 import type { CreatePackBody } from '../../shared/schemas/payments';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { auditInsert, type Actor } from '../../core/audit';
 import { getAlbum } from '../albums/albums';

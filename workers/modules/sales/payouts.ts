@@ -5,7 +5,7 @@
  */
 import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import { workspaces } from '../../db/schema/index';
-import type { Db } from '../../core/http/app-env';
+import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import type { Stripe } from '../../integrations/stripe/client';
 

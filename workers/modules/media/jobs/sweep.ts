@@ -8,32 +8,35 @@
 import { and, inArray, lt, sql } from 'drizzle-orm';
 import { photos } from '../../../db/schema/index';
 import { enqueueAll } from '../../../jobs';
-import { createDb } from '../../../core/db/client';
+import { createDb, type Db } from '../../../core/db/client';
 
-/** Healthy work is done in seconds; retries with backoff give up (dead letters) within 3 minutes. */
-export const DEFAULT_STALE_AFTER_MS = 15 * 60_000;
 /** Per run; the next run takes the rest. */
-const PER_RUN = 500;
+export const SWEEP_PER_RUN = 500;
 /** D1 binds at most 100 parameters per statement. */
 const IDS_PER_UPDATE = 90;
+
+/** Stamps photos a sweep sends again, so the next run leaves them alone for a whole period. */
+export async function stampPhotos(db: Db, ids: string[], now: Date) {
+  for (let i = 0; i < ids.length; i += IDS_PER_UPDATE) {
+    await db.update(photos).set({ updatedAt: now }).where(inArray(photos.id, ids.slice(i, i + IDS_PER_UPDATE)));
+  }
+}
 
 /** Word for word the condition of the partial index `photos_unfinished_idx`, so SQLite reads only that index. */
 export const unfinished = sql`(${photos.status} in ('uploaded', 'processing') or ${photos.recognition} = 'queued')`;
 
-export async function requeueStuckPhotos(env: Env, staleAfterMs = DEFAULT_STALE_AFTER_MS) {
+/** Healthy work is done in seconds; retries with backoff give up (dead letters) within 3 minutes: `staleAfterMs` is PIPELINE_STALE_AFTER_SECONDS. */
+export async function requeueStuckPhotos(env: Env, staleAfterMs: number) {
   const db = createDb(env.DB);
   const now = new Date();
   const stuck = await db
     .select({ id: photos.id, workspaceId: photos.workspaceId, status: photos.status })
     .from(photos)
     .where(and(unfinished, lt(photos.updatedAt, new Date(now.getTime() - staleAfterMs))))
-    .limit(PER_RUN);
+    .limit(SWEEP_PER_RUN);
   if (!stuck.length) return { variants: 0, reading: 0 };
 
-  for (let i = 0; i < stuck.length; i += IDS_PER_UPDATE) {
-    const ids = stuck.slice(i, i + IDS_PER_UPDATE).map((p) => p.id);
-    await db.update(photos).set({ updatedAt: now }).where(inArray(photos.id, ids));
-  }
+  await stampPhotos(db, stuck.map((p) => p.id), now);
   const unprocessed = stuck.filter((p) => p.status === 'uploaded' || p.status === 'processing');
   const unread = stuck.filter((p) => p.status === 'ready');
   await enqueueAll(env, unprocessed.map((p) => ({ type: 'photo.uploaded', photoId: p.id, workspaceId: p.workspaceId })));

@@ -14,10 +14,9 @@ import { commit } from '../../../core/jobs/paid-work';
 import { enqueueAll } from '../../../jobs';
 import { cutoutCost, type PhotoCutout } from './index';
 import { createDb } from '../../../core/db/client';
+import { stampPhotos, SWEEP_PER_RUN } from '../../media/jobs/sweep';
 
 const UNDER_WAY = ['queued', 'running'] as const;
-/** Per run, under D1's 100 bound parameters per statement; the next run takes the rest. */
-const PER_RUN = 90;
 
 const thisJob = (message: PhotoCutout) =>
   and(eq(photos.id, message.photoId), eq(photos.cutoutJob, message.jobId), inArray(photos.cutoutStatus, UNDER_WAY));
@@ -72,9 +71,9 @@ export async function requeueStuckCutouts(env: Env, staleAfterMs: number) {
     .select({ photoId: photos.id, workspaceId: photos.workspaceId, jobId: photos.cutoutJob })
     .from(photos)
     .where(and(inArray(photos.cutoutStatus, UNDER_WAY), lt(photos.updatedAt, new Date(now.getTime() - staleAfterMs))))
-    .limit(PER_RUN);
+    .limit(SWEEP_PER_RUN);
   if (!stuck.length) return 0;
-  await db.update(photos).set({ updatedAt: now }).where(inArray(photos.id, stuck.map((p) => p.photoId)));
+  await stampPhotos(db, stuck.map((p) => p.photoId), now);
   await enqueueAll(env, stuck.map((p) => ({ type: 'photo.cutout' as const, photoId: p.photoId, workspaceId: p.workspaceId, jobId: p.jobId ?? '' })));
   console.warn(JSON.stringify({ requeuedStuckCutouts: stuck.length }));
   return stuck.length;

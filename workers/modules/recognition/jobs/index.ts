@@ -30,13 +30,13 @@ export const recognitionJobs = defineJobs<RecognitionMessage>()({
     queue: 'READING_QUEUE',
     run: (env, message) => recognisePhoto(env, message.photoId),
     deadLetter: (env, message, reason) => markReadingFailed(env, message, reason),
-    cost: (message) => recognitionCost(message),
+    cost: recognitionCost,
   },
   'photo.cutout': {
     queue: 'READING_QUEUE',
     run: (env, message) => cutoutPhoto(env, message),
     deadLetter: (env, message, reason) => markCutoutFailed(env, message, reason),
-    cost: (message) => cutoutCost(message),
+    cost: cutoutCost,
   },
   // No dead-letter handler: nothing to mark, the next grant resumes the photos.
   'credits.granted': { queue: 'READING_QUEUE', run: (env, message) => resumeAwaitingRecognition(env, message.workspaceId) },
