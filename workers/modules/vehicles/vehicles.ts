@@ -1,6 +1,6 @@
 /** A vehicle's record: in a vehicles workspace an album is a vehicle, and this is what is known of it. */
-import { and, eq, ne, sql } from 'drizzle-orm';
-import { type Album, vehicles, type Vehicle, workspaces } from '../../db/schema/index';
+import { and, eq, getTableColumns, ne, sql } from 'drizzle-orm';
+import { type Album, vehicles, workspaces } from '../../db/schema/index';
 import type { VehicleBody } from '../../shared/schemas/vehicles';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
@@ -28,7 +28,13 @@ export const EMPTY_VEHICLE = {
   newPriceCents: null, askingPriceCents: null, status: 'draft' as const, soldPriceCents: null, soldAt: null, updatedAt: null,
 };
 
-type Saved = Omit<Vehicle, 'albumId' | 'workspaceId' | 'createdAt'> | typeof EMPTY_VEHICLE;
+/** The record's own columns: what the API shows of a saved row (not its keys or creation time). */
+const { albumId: _album, workspaceId: _workspace, createdAt: _created, ...recordColumns } = getTableColumns(vehicles);
+
+/** The saved record of an album (already checked to be this workspace's vehicle), or undefined. */
+export const savedVehicle = (db: Db, albumId: string) => db.select(recordColumns).from(vehicles).where(eq(vehicles.albumId, albumId)).get();
+
+type Saved = NonNullable<Awaited<ReturnType<typeof savedVehicle>>> | typeof EMPTY_VEHICLE;
 
 /** The record as the API shows it: the dealer's plate, else the best read from the photos. */
 function publicVehicle(albumId: string, saved: Saved, read: ReadPlate | null) {
@@ -39,9 +45,6 @@ function publicVehicle(albumId: string, saved: Saved, read: ReadPlate | null) {
       : { plate: null, plateFormat: null, plateSource: null, plateConfidence: null };
   return { albumId, ...saved, ...plate, updatedAt: saved.updatedAt?.toISOString() ?? null };
 }
-
-/** The saved record of an album (already checked to be this workspace's vehicle), or null. */
-export const savedVehicle = (db: Db, albumId: string) => db.select().from(vehicles).where(eq(vehicles.albumId, albumId)).get();
 
 export async function getVehicle(db: Db, workspaceId: string, albumId: string) {
   await vehicleAlbum(db, workspaceId, albumId);
