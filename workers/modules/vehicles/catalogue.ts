@@ -6,7 +6,7 @@
  * only needs the order of magnitude, says where the base came from, and a new price typed on the
  * record always wins. Refresh from the makers' current lists when they move.
  */
-export const CATALOGUE_SOURCE = "makers' French 2024 price lists, entry trim, approximate (rounded to 500 €)";
+export const CATALOGUE_SOURCE = "makers' French price lists 2024, entry trim, approximate, rounded to 500 €";
 
 type Entry = { make: string; model: string; newPriceCents: number };
 

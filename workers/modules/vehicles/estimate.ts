@@ -55,7 +55,7 @@ function baseFactor(v: EstimateInput): Factor & { fromCatalogue: boolean } {
     return { name: 'base_value', effect: toEuro(v.newPriceCents), explanation: `New price entered on the record: ${euros(v.newPriceCents)}`, fromCatalogue: false };
   }
   const entry = catalogueEntry(v.make!, v.model!)!;
-  const explanation = `New price of a ${entry.make} ${entry.model} from the Vitrine catalogue (${CATALOGUE_SOURCE}): ${euros(entry.newPriceCents)}`;
+  const explanation = `New price of a ${entry.make} ${entry.model} in the Vitrine catalogue: ${euros(entry.newPriceCents)} (source: ${CATALOGUE_SOURCE})`;
   return { name: 'base_value', effect: toEuro(entry.newPriceCents), explanation, fromCatalogue: true };
 }
 
