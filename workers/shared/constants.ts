@@ -16,7 +16,8 @@ export const WATERMARK_POSITIONS = ['center', 'top-left', 'top-right', 'bottom-l
 
 /**
  * What an API key may be allowed to do. Session users (JWT) hold every scope their role allows.
- * `sales:*`: price packs, orders, payouts; `billing:read`: credits, estimates, invoices.
+ * `sales:*`: price packs, orders, payouts; `billing:read`: credits, estimates, invoices;
+ * `vehicles:*`: vehicle records and their price estimates (vehicles workspaces).
  */
-export const SCOPES = ['albums:read', 'albums:write', 'photos:read', 'photos:write', 'sales:read', 'sales:write', 'billing:read'] as const;
+export const SCOPES = ['albums:read', 'albums:write', 'photos:read', 'photos:write', 'sales:read', 'sales:write', 'billing:read', 'vehicles:read', 'vehicles:write'] as const;
 export type Scope = (typeof SCOPES)[number];

@@ -55,3 +55,19 @@ export type BibRules = { minDigits: number; maxDigits: number; min?: number | nu
 
 /** Cutout quality hints from the last cutout, as stored in `photos.cutout` (JSON). */
 export type CutoutInfo = { subjectArea: number; touchesBorder: boolean; doubtful: boolean; reasons: string[]; createdAt: string };
+
+/** A vehicle's record (vehicles workspaces, where an album is a vehicle). */
+export const VEHICLE_STATUSES = ['draft', 'published', 'sold'] as const;
+export type VehicleStatus = (typeof VEHICLE_STATUSES)[number];
+export const VEHICLE_CONDITIONS = ['excellent', 'good', 'fair', 'poor'] as const;
+export type VehicleCondition = (typeof VEHICLE_CONDITIONS)[number];
+export const VEHICLE_FUELS = ['petrol', 'diesel', 'hybrid', 'plugin_hybrid', 'electric', 'lpg'] as const;
+export type VehicleFuel = (typeof VEHICLE_FUELS)[number];
+export const GEARBOXES = ['manual', 'automatic'] as const;
+export type Gearbox = (typeof GEARBOXES)[number];
+/** French SIV (`AB-123-CD`, since 2009), the older FNI (`1234 AB 56`), or any other plate kept as typed. */
+export const PLATE_FORMATS = ['siv', 'fni', 'other'] as const;
+export type PlateFormat = (typeof PLATE_FORMATS)[number];
+/** `read` = from the photos (follows better reads); `dealer` = typed, never replaced by a read. */
+export const PLATE_SOURCES = ['read', 'dealer'] as const;
+export type PlateSource = (typeof PLATE_SOURCES)[number];

@@ -11,12 +11,14 @@ import type { createWorkspaceBody, loginBody, registerBody } from '../../../work
 import type { checkoutBody, createPackBody, creditCheckoutBody, subscribeBody } from '../../../workers/shared/schemas/payments';
 import type { tagAction } from '../../../workers/shared/schemas/tags';
 import type { completeUploadBody, UploadFile } from '../../../workers/shared/schemas/uploads';
+import type { vehicleBody } from '../../../workers/shared/schemas/vehicles';
 import type { ApiKeyView, CreatedApiKeyView, MeView, RegisteredView, SessionView, UserCallerView, WorkspaceView } from '../../../workers/modules/accounts/views';
 import type { AlbumView, PhotoCounts, PhotoView, PublicAlbumView, PublicPhotosPage } from '../../../workers/modules/albums/views';
 import type { CheckoutSessionView, CreditsView, InvoicesView, PortalView } from '../../../workers/modules/billing/views';
 import type { UploadInstructionsView, UploadStateView } from '../../../workers/modules/media/views';
 import type { ReviewQueueView, StartListImportView, TagsView } from '../../../workers/modules/recognition/views';
 import type { CheckoutView, DownloadManifestView, OnboardingView, OrderStatusView, PackView, PacksView, PayoutStatusView, SalesPage } from '../../../workers/modules/sales/views';
+import type { EstimateView, VehicleView } from '../../../workers/modules/vehicles/views';
 import type { PhotoStatus, TagStatus } from '../../../workers/shared/enums';
 import { getSession, setSession } from './session';
 
@@ -157,6 +159,13 @@ export const api = {
     list: () => request<{ apiKeys: ApiKeyView[] }>('GET', '/v1/api-keys'),
     create: (body: z.input<typeof createApiKeyBody>) => request<{ apiKey: CreatedApiKeyView }>('POST', '/v1/api-keys', { json: body }),
     revoke: (id: string) => request<void>('DELETE', `/v1/api-keys/${id}`),
+  },
+
+  /** A vehicles workspace's album as a vehicle: its record (PUT replaces it whole) and its explained estimate. */
+  vehicles: {
+    get: (albumId: string) => request<{ vehicle: VehicleView }>('GET', `/v1/albums/${albumId}/vehicle`),
+    save: (albumId: string, body: z.input<typeof vehicleBody>) => request<{ vehicle: VehicleView }>('PUT', `/v1/albums/${albumId}/vehicle`, { json: body }),
+    estimate: (albumId: string) => request<{ estimate: EstimateView }>('POST', `/v1/albums/${albumId}/vehicle/estimate`),
   },
 
   gallery: {

@@ -10,6 +10,7 @@ import type { CreditsView } from '../../../workers/modules/billing/views';
 import type { UploadInstructionsView } from '../../../workers/modules/media/views';
 import type { ReviewTagView, StartListImportView } from '../../../workers/modules/recognition/views';
 import type { PackView } from '../../../workers/modules/sales/views';
+import type { EstimateView, VehicleView } from '../../../workers/modules/vehicles/views';
 
 export type { AlbumVisibility as Visibility, PhotoStatus, TagStatus, WorkspaceKind } from '../../../workers/shared/enums';
 export type { PhotoCounts, PublicPhotosPage } from '../../../workers/modules/albums/views';
@@ -29,3 +30,7 @@ export type ReviewItem = ReviewTagView;
 export type StartListImport = StartListImportView;
 export type Pack = PackView;
 export type Credits = CreditsView;
+export type Vehicle = VehicleView;
+export type VehicleEstimate = EstimateView;
+export type EstimateFactor = EstimateView['factors'][number];
+export type { Gearbox, PlateFormat, PlateSource, VehicleCondition, VehicleFuel, VehicleStatus } from '../../../workers/shared/enums';

@@ -13,3 +13,4 @@ export * from './billing';
 export * from './notifications';
 export * from './recognition';
 export * from './sales';
+export * from './vehicles';

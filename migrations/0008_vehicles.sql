@@ -1,0 +1,31 @@
+CREATE TABLE `vehicles` (
+	`album_id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`plate` text,
+	`plate_format` text,
+	`make` text,
+	`model` text,
+	`version` text,
+	`year` integer,
+	`first_registration` text,
+	`mileage_km` integer,
+	`fuel` text,
+	`gearbox` text,
+	`power_hp` integer,
+	`colour` text,
+	`doors` integer,
+	`seats` integer,
+	`condition` text,
+	`equipment` text DEFAULT '[]' NOT NULL,
+	`new_price_cents` integer,
+	`asking_price_cents` integer,
+	`status` text DEFAULT 'draft' NOT NULL,
+	`sold_price_cents` integer,
+	`sold_at` text,
+	`created_at` integer DEFAULT (unixepoch() * 1000) NOT NULL,
+	`updated_at` integer DEFAULT (unixepoch() * 1000) NOT NULL,
+	FOREIGN KEY (`album_id`) REFERENCES `albums`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `vehicles_workspace_status_idx` ON `vehicles` (`workspace_id`,`status`);
