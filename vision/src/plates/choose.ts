@@ -36,17 +36,30 @@ export function prominence(box: Box, tallest: number, width: number) {
   return size * (1 - 0.3 * offCentre);
 }
 
-/** Every plate among the reads, best first, one per plate text (its best-scoring read). */
+/** True when two boxes are mostly the same place: half the smaller one lies inside the other. */
+export function samePlace(a: Box, b: Box) {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 && w * h >= 0.5 * Math.min(a.w * a.h, b.w * b.h);
+}
+
+/**
+ * The plates among the reads, best first: one per place on the photo (the best reading of it,
+ * whichever line or second look it came from), so the runner-up is another plate, not another
+ * spelling of the first.
+ */
 export function choosePlates(reads: Read[], width: number): PlateCandidate[] {
   const fits = reads.flatMap((read) => matchPlate(read.text).map((match) => ({ read, match })));
   const tallest = Math.max(0, ...fits.map(({ read }) => read.box.h));
-  const best = new Map<string, PlateCandidate>();
-  for (const { read, match } of fits) {
+  const scored = fits.map(({ read, match }) => {
     const chars = read.text.replace(/[^\p{L}\p{N}]/gu, '').length;
     // The confidence is a mean over characters: the whole read is right about conf^chars of the time.
     const score = match.score * read.confidence ** chars * prominence(read.box, tallest, width) * shapeFactor(read.box, chars);
-    const seen = best.get(match.normalized);
-    if (!seen || score > seen.score) best.set(match.normalized, { ...match, confidence: read.confidence, box: read.box, score });
+    return { ...match, confidence: read.confidence, box: read.box, score };
+  });
+  const plates: PlateCandidate[] = [];
+  for (const candidate of scored.sort((a, b) => b.score - a.score)) {
+    if (!plates.some((kept) => samePlace(kept.box, candidate.box))) plates.push(candidate);
   }
-  return [...best.values()].sort((a, b) => b.score - a.score);
+  return plates;
 }

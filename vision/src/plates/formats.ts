@@ -139,11 +139,17 @@ function boundaries(slots: string) {
   return at;
 }
 
-/** Puts the format's separators back into a compact text. */
-function printed(text: string, slots: string) {
+/**
+ * Puts the format's separators back into a compact text. Between a letter and a digit the group
+ * is plain to see; between two letters (`B MW` or `BM W` in Germany) only the OCR's gap tells.
+ */
+function printed(text: string, slots: string, seen: Set<number>) {
   let out = '';
   let i = 0;
-  for (const ch of slots) out += ch === 'L' || ch === 'D' ? text[i++] : ch;
+  for (const [at, ch] of [...slots].entries()) {
+    if (ch === 'L' || ch === 'D') out += text[i++];
+    else if (slots[at - 1] !== slots[at + 1] || seen.has(i)) out += ch;
+  }
   return out;
 }
 
@@ -156,7 +162,7 @@ function matchChars(chars: string[], breaks: Set<number>, stray: number): PlateM
     const misplaced = [...breaks].some((b) => !groups.has(b));
     const repairs = fit.repairs + stray;
     const score = format.prior * REPAIR_FACTOR ** repairs * (misplaced ? MISPLACED_SEPARATOR_FACTOR : 1);
-    matches.push({ plate: printed(fit.text, format.slots), normalized: fit.text, format: format.id, region: format.region, repairs, score });
+    matches.push({ plate: printed(fit.text, format.slots, breaks), normalized: fit.text, format: format.id, region: format.region, repairs, score });
   }
   return matches;
 }

@@ -42,14 +42,11 @@ export function rereadRegion(box: Box, width: number, height: number): { region:
   return { region: { left, top, width: right - left, height: bottom - top }, scale };
 }
 
-const sameBox = (a: Box, b: Box) => a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
-
 /** Plates among `texts` (lines of a `width` x `height` photo), the likeliest read twice. */
 export async function readPlates(texts: Read[], width: number, height: number, readRegion: RegionReader): Promise<PlateRead[]> {
-  const boxes: Box[] = [];
-  for (const candidate of choosePlates(texts, width)) {
-    if (boxes.length < REREAD_COUNT && !boxes.some((b) => sameBox(b, candidate.box))) boxes.push(candidate.box);
-  }
+  const boxes = choosePlates(texts, width)
+    .slice(0, REREAD_COUNT)
+    .map((candidate) => candidate.box);
   const rereads: Read[] = [];
   for (const box of boxes) {
     const { region, scale } = rereadRegion(box, width, height);
