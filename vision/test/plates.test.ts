@@ -26,6 +26,7 @@ describe('matchPlate: formats by region', () => {
     assert.deepEqual(best('7ABC123'), ['7ABC123', 'US-CA']);
     assert.deepEqual(best('B MW 1234'), ['B MW 1234', 'DE']);
     assert.deepEqual(best('M-AB 123'), ['M AB 123', 'DE']);
+    assert.deepEqual(best('1-ABC-123'), ['1-ABC-123', 'BE']);
     // Where the letters split is only known from the OCR's gap: none seen, none invented.
     assert.deepEqual(best('SGTE5'), ['SGTE 5', 'DE']);
   });

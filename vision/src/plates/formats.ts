@@ -66,6 +66,11 @@ export const PLATE_FORMATS: PlateFormat[] = [
   { id: 'UK', region: 'GB', slots: 'LLDD LLL', prior: 1 },
   { id: 'IT', region: 'IT', slots: 'LL DDD LL', prior: 0.95, letters: IT_LETTERS },
   { id: 'ES', region: 'ES', slots: 'DDDD LLL', prior: 0.95 },
+  { id: 'BE', region: 'BE', slots: 'D-LLL-DDD', prior: 0.95 },
+  // The Netherlands' recent sidecodes (the older ones are the EU shapes below).
+  { id: 'NL', region: 'NL', slots: 'DD-LLL-D', prior: 0.85 },
+  { id: 'NL', region: 'NL', slots: 'D-LLL-DD', prior: 0.85 },
+  { id: 'NL', region: 'NL', slots: 'L-DDD-LL', prior: 0.8 },
   { id: 'EU-LL-DDD-LL', region: 'EU', slots: 'LL-DDD-LL', prior: 0.9 },
   { id: 'EU-LL-DDDD-LL', region: 'EU', slots: 'LL-DDDD-LL', prior: 0.85 },
   { id: 'EU-LL-DDD-L', region: 'EU', slots: 'LL-DDD-L', prior: 0.8 },
