@@ -112,7 +112,8 @@ export class PaddleTextEngine implements TextEngine {
   /** A region of the photo as sent, enlarged `scale` times and read on its own (plates/read-plates.ts). */
   private async readRegion(bytes: Uint8Array, region: Region, scale: number): Promise<TextRead[]> {
     const image = await decodeRegion(bytes, region, scale);
-    const lines = await this.readLines(image, Math.max(image.width, image.height));
+    // At its own size (a crop is small), but never past the detector's size for a whole photo.
+    const lines = await this.readLines(image, Math.min(Math.max(image.width, image.height), this.options.detectLongEdge));
     return lines.map((line) => ({ ...line, box: { ...line.box, x: line.box.x + region.left, y: line.box.y + region.top } }));
   }
 
