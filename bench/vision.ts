@@ -2,9 +2,13 @@
  * `npm run bench:vision -- <folder> [--kind plate|bib] [--url URL] [--detect-edge N]`: text reading accuracy and
  * latency of the vision service on real photos. `<folder>/ground_truth.csv` has `file,text,...`.
  *
- * - found: the normalised truth (uppercase, no spaces/dashes/dots) is, or is inside, some read.
- * - top: the answer the product itself picks (workers/vision: the plate tag, or the first bib
- *   tag under default rules and no start list) is the truth.
+ * - found: the normalised truth (uppercase, no spaces/dashes/dots) is, or is inside, some read
+ *   (a line, or one of the service's plates).
+ * - top: the answer picked is the truth. Plates: the service's own plate answer (`plates[0]`, read
+ *   by format, prominence and a second look at a crop: vision/src/plates/), falling back to the
+ *   Worker's rule over the lines for a service that sends no `plates`; the `worker` column is that
+ *   rule (workers/modules/recognition/plates.ts) over the lines alone. Bibs: the first bib tag
+ *   under default rules and no start list.
  * - latency: wall time of each request, first photo left out (warm-up).
  *
  * Starts the local reference service (vision/) unless `--url` points at a running one (then
@@ -20,6 +24,7 @@ import { plateCandidates } from '../workers/modules/recognition/plates';
 import type { TextRead } from '../workers/integrations/vision/types';
 
 type Kind = 'plate' | 'bib';
+type Reading = { texts: TextRead[]; plates?: { normalized: string }[]; ms: number };
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -39,10 +44,16 @@ if (kind !== 'plate' && kind !== 'bib') {
 /** Uppercase, without spaces, dashes, dots (and other punctuation such as "·" or ":"). */
 const normalize = (text: string) => text.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
 
-/** The product's own choice: what the Worker stores as the plate tag or the first bib tag. */
-function topAnswer(reads: TextRead[]): string | undefined {
+/** The Worker's rule over the lines alone: its plate tag, or its first bib tag. */
+function workerAnswer(reads: TextRead[]): string | undefined {
   if (kind === 'plate') return plateCandidates(reads)[0]?.normalized;
   return bibCandidates(reads)[0]?.value;
+}
+
+/** The answer measured: the service's plate answer when it gives one, else the Worker's rule. */
+function topAnswer(reading: Reading): string | undefined {
+  if (kind === 'plate' && reading.plates) return reading.plates[0]?.normalized;
+  return workerAnswer(reading.texts);
 }
 
 function readTruth(dir: string) {
@@ -81,29 +92,33 @@ async function main() {
       });
       const wall = performance.now() - started;
       if (!res.ok) throw new Error(`${photo.file}: ${res.status} ${await res.text()}`);
-      const reading = (await res.json()) as { texts: TextRead[]; ms: number };
+      const reading = (await res.json()) as Reading;
       if (index > 0) {
         latencies.push(wall);
         serverMs.push(reading.ms);
       }
       const want = normalize(photo.text);
-      const top = topAnswer(reading.texts);
+      const top = topAnswer(reading);
+      const worker = workerAnswer(reading.texts);
+      const seen = [...reading.texts.map((read) => read.text), ...(reading.plates ?? []).map((plate) => plate.normalized)];
       rows.push({
         file: photo.file,
         truth: photo.text,
-        found: reading.texts.some((read) => normalize(read.text).includes(want)) ? 'yes' : 'NO',
+        found: seen.some((text) => normalize(text).includes(want)) ? 'yes' : 'NO',
         top: top ?? '-',
         'top ok': top === want ? 'yes' : 'NO',
+        ...(kind === 'plate' ? { worker: worker ?? '-', 'worker ok': worker === want ? 'yes' : 'NO' } : {}),
         ms: Math.round(wall),
         reads: reading.texts.map((read) => read.text).join(' | ').slice(0, 70),
       });
     }
     console.table(rows);
-    const count = (key: 'found' | 'top ok') => rows.filter((row) => row[key] === 'yes').length;
+    const count = (key: 'found' | 'top ok' | 'worker ok') => rows.filter((row) => row[key] === 'yes').length;
     const pct = (n: number) => `${n}/${rows.length} (${Math.round((n / rows.length) * 100)}%)`;
     const sorted = [...latencies].sort((a, b) => a - b);
     const mean = (list: number[]) => list.reduce((sum, v) => sum + v, 0) / Math.max(list.length, 1);
-    console.log(`\n${basename(folder!)} (${kind}): found among reads ${pct(count('found'))}, top answer ${pct(count('top ok'))}`);
+    const workerLine = kind === 'plate' ? `, Worker's rule over the lines alone ${pct(count('worker ok'))}` : '';
+    console.log(`\n${basename(folder!)} (${kind}): found among reads ${pct(count('found'))}, top answer ${pct(count('top ok'))}${workerLine}`);
     if (sorted.length) {
       console.log(
         `latency per photo (wall, ${sorted.length} photos after a warm-up): mean ${Math.round(mean(sorted))} ms, ` +

@@ -55,6 +55,24 @@ export async function decodeImage(bytes: Uint8Array, longEdge: number): Promise<
   }
 }
 
+/**
+ * A region of the upright image as sent, enlarged `scale` times: a second, closer look at small
+ * text. `original` is the region's own size, so boxes read on it come back in its pixels.
+ */
+export async function decodeRegion(bytes: Uint8Array, region: { left: number; top: number; width: number; height: number }, scale: number): Promise<WorkImage> {
+  const width = Math.max(1, Math.round(region.width * scale));
+  const height = Math.max(1, Math.round(region.height * scale));
+  const { data, info } = await sharp(bytes, { failOn: 'error' })
+    .rotate()
+    .extract(region)
+    .resize(width, height, { fit: 'fill', kernel: 'cubic' })
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, original: { width: region.width, height: region.height } };
+}
+
 /** A small noisy JPEG to run each model once at load. */
 export function warmUpImage(): Promise<Buffer> {
   return sharp({ create: { width: 640, height: 480, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })

@@ -7,17 +7,19 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
-import { decodeImage, warmUpImage, type WorkImage } from './image';
+import { decodeImage, decodeRegion, warmUpImage, type WorkImage } from './image';
 import { createSession, ort } from './onnx';
 import { decodeCtc } from './ocr/ctc';
 import { scaleBox, type RotatedBox } from './ocr/geometry';
 import { cropLine, LINE_HEIGHT, packBatch, type LineCrop } from './ocr/line-crops';
 import { groupLines, type Word } from './ocr/lines';
 import { findTextRegions, PADDLE_REGION_OPTIONS, type RegionOptions } from './ocr/text-regions';
+import { readPlates, type PlateRead, type Region } from './plates/read-plates';
 
 export type TextBox = { x: number; y: number; w: number; h: number };
 export type TextRead = { text: string; confidence: number; box: TextBox };
-export type TextReading = { width: number; height: number; texts: TextRead[] };
+/** `plates`: the plate-like lines, best first, the likeliest read again from a crop (src/plates/). */
+export type TextReading = { width: number; height: number; texts: TextRead[]; plates?: PlateRead[] };
 
 /** What the service needs from a text reader; swap the implementation behind it freely. */
 export interface TextEngine {
@@ -86,23 +88,38 @@ export class PaddleTextEngine implements TextEngine {
 
   async read(bytes: Uint8Array): Promise<TextReading> {
     const image = await decodeImage(bytes, this.options.longEdge);
-    const boxes = await this.detect(image);
+    const texts = await this.readLines(image, this.options.detectLongEdge);
+    const { width, height } = image.original;
+    const plates = await readPlates(texts, width, height, (region, scale) => this.readRegion(bytes, region, scale));
+    return { width, height, texts, plates };
+  }
+
+  /** Every line of a work image, boxes in its original's pixels. */
+  private async readLines(image: WorkImage, detectLongEdge: number): Promise<TextRead[]> {
+    const boxes = await this.detect(image, detectLongEdge);
     const words = await this.recognise(image, boxes);
     const sx = image.original.width / image.width;
     const sy = image.original.height / image.height;
-    const texts = groupLines(words).map((line) => {
+    return groupLines(words).map((line) => {
       const x = Math.max(0, Math.floor(line.x0 * sx));
       const y = Math.max(0, Math.floor(line.y0 * sy));
       const w = Math.min(image.original.width, Math.ceil(line.x1 * sx)) - x;
       const h = Math.min(image.original.height, Math.ceil(line.y1 * sy)) - y;
       return { text: line.text, confidence: round(line.confidence), box: { x, y, w, h } };
     });
-    return { width: image.original.width, height: image.original.height, texts };
+  }
+
+  /** A region of the photo as sent, enlarged `scale` times and read on its own (plates/read-plates.ts). */
+  private async readRegion(bytes: Uint8Array, region: Region, scale: number): Promise<TextRead[]> {
+    const image = await decodeRegion(bytes, region, scale);
+    // At its own size (a crop is small), but never past the detector's size for a whole photo.
+    const lines = await this.readLines(image, Math.min(Math.max(image.width, image.height), this.options.detectLongEdge));
+    return lines.map((line) => ({ ...line, box: { ...line.box, x: line.box.x + region.left, y: line.box.y + region.top } }));
   }
 
   /** Text boxes in work-image pixels. */
-  private async detect(image: WorkImage) {
-    const scale = this.options.detectLongEdge / Math.max(image.width, image.height);
+  private async detect(image: WorkImage, detectLongEdge: number) {
+    const scale = detectLongEdge / Math.max(image.width, image.height);
     const fitted = {
       width: Math.max(1, Math.round(image.width * scale)),
       height: Math.max(1, Math.round(image.height * scale)),

@@ -5,7 +5,8 @@ import { renderScene, type Placed } from './helpers/images';
 import { normalize, startTestServer } from './helpers/server';
 
 type Read = { text: string; confidence: number; box: { x: number; y: number; w: number; h: number } };
-type Reading = { width: number; height: number; texts: Read[]; ms: number };
+type Plate = { text: string; normalized: string; format: string; confidence: number; box: Read['box'] };
+type Reading = { width: number; height: number; texts: Read[]; plates: Plate[]; ms: number };
 
 /** The read whose normalised text holds `wanted`, if any. */
 const find = (reading: Reading, wanted: string) => reading.texts.find((t) => normalize(t.text).includes(normalize(wanted)));
@@ -82,9 +83,27 @@ describe('POST /v1/read-text', () => {
     }
   });
 
+  test('answers the main car\'s plate first: the large central one, not a smaller one aside', async () => {
+    const { jpeg, placed } = await renderScene({
+      width: 1400,
+      height: 900,
+      signs: [
+        { kind: 'plate', text: 'KL-789-MN', x: 1060, y: 120, height: 40 },
+        { kind: 'plate', text: 'FG-456-HJ', x: 520, y: 600, height: 90 },
+        { kind: 'word', text: 'GARAGE 2014', x: 80, y: 60, height: 60 },
+      ],
+    });
+    // Sent on its side (EXIF orientation 6): the crop read again must be cut from the upright photo.
+    const sideways = await sharp(jpeg).rotate(-90).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    const { plates } = await read(sideways);
+    assert.deepEqual(plates.slice(0, 2).map((p) => [p.text, p.format]), [['FG-456-HJ', 'FR-SIV'], ['KL-789-MN', 'FR-SIV']], JSON.stringify(plates));
+    assert.ok(near(plates[0]!.box, placed[1]!, 80), JSON.stringify(plates[0]!.box));
+  });
+
   test('an image with no text reads as no lines', async () => {
     const plain = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#5a6a7a' } }).jpeg().toBuffer();
-    assert.deepEqual((await read(plain)).texts, []);
+    const reading = await read(plain);
+    assert.deepEqual([reading.texts, reading.plates], [[], []]);
   });
 
   test('honours EXIF orientation: sizes and boxes are those of the upright photo', async () => {
