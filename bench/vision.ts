@@ -4,10 +4,10 @@
  *
  * - found: the normalised truth (uppercase, no spaces/dashes/dots) is, or is inside, some read
  *   (a line, or one of the service's plates).
- * - top: the answer picked is the truth. Plates: the service's own plate answer (`plates[0]`, read
- *   by format, prominence and a second look at a crop: vision/src/plates/), falling back to the
- *   Worker's rule over the lines for a service that sends no `plates`; the `worker` column is that
- *   rule (workers/modules/recognition/plates.ts) over the lines alone. Bibs: the first bib tag
+ * - top: the answer the Worker stores. Plates: `platesOf` (workers/modules/recognition/plates.ts),
+ *   the service's own plate answer (`plates[0]`, read by format, prominence and a second look at a
+ *   crop: vision/src/plates/), or the Worker's rule over the lines for a service that sends no
+ *   `plates`; the `worker` column is that rule over the lines alone. Bibs: the first bib tag
  *   under default rules and no start list.
  * - latency: wall time of each request, first photo left out (warm-up).
  *
@@ -20,11 +20,11 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startVisionServer } from '../vision/src/server';
 import { bibCandidates } from '../workers/modules/recognition/bibs';
-import { plateCandidates } from '../workers/modules/recognition/plates';
-import type { TextRead } from '../workers/integrations/vision/types';
+import { plateCandidates, platesOf } from '../workers/modules/recognition/plates';
+import type { TextRead, TextReading } from '../workers/integrations/vision/types';
 
 type Kind = 'plate' | 'bib';
-type Reading = { texts: TextRead[]; plates?: { normalized: string }[]; ms: number };
+type Reading = TextReading & { ms: number };
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -50,9 +50,9 @@ function workerAnswer(reads: TextRead[]): string | undefined {
   return bibCandidates(reads)[0]?.value;
 }
 
-/** The answer measured: the service's plate answer when it gives one, else the Worker's rule. */
+/** The answer measured: what the Worker keeps from the reading. */
 function topAnswer(reading: Reading): string | undefined {
-  if (kind === 'plate' && reading.plates) return reading.plates[0]?.normalized;
+  if (kind === 'plate') return platesOf(reading)[0]?.normalized;
   return workerAnswer(reading.texts);
 }
 

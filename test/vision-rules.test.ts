@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bibCandidates } from '../workers/modules/recognition/bibs';
 import { maskStats } from '../workers/integrations/vision/cf-images';
 import { editDistance, nameKey, nameMatches } from '../workers/modules/recognition/names';
-import { parsePlate, plateCandidates } from '../workers/modules/recognition/plates';
+import { parsePlate, plateCandidates, platesOf } from '../workers/modules/recognition/plates';
 import type { TextRead } from '../workers/integrations/vision/types';
 import { parseModelTexts, workersAiTextReader } from '../workers/integrations/vision/workers-ai';
 
@@ -65,6 +65,14 @@ describe('plates', () => {
     ]);
     expect(candidates[0]).toMatchObject({ plate: 'AB-123-CD', format: 'FR-SIV', confidence: 0.9 });
     expect(candidates.map((c) => c.plate)).toContain('GARAGE24');
+  });
+
+  it("takes the service's own plate answer over the rules on the lines, when it gives one", () => {
+    const texts = [read('AB-123-CD', 0.95, { x: 0, y: 0, w: 100, h: 20 })];
+    const box = { x: 400, y: 300, w: 200, h: 50 };
+    const plates = [{ text: 'HH9G5W', normalized: 'HH9G5W', format: 'US-CA', region: 'US', confidence: 0.8, box }];
+    expect(platesOf({ width: 1000, height: 800, texts, plates })[0]).toMatchObject({ plate: 'HH9G5W', format: 'OTHER', box });
+    expect(platesOf({ width: 1000, height: 800, texts })[0]).toMatchObject({ plate: 'AB-123-CD', format: 'FR-SIV' });
   });
 });
 

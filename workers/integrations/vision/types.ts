@@ -1,7 +1,14 @@
 /** One piece of text a reader found, with its box in the pixels of the image it was sent. */
 export type TextRead = { text: string; confidence: number; box: { x: number; y: number; w: number; h: number } | null };
 
-export type TextReading = { width: number; height: number; texts: TextRead[] };
+/**
+ * A plate the service picked itself (vision/src/plates/: region formats with letter/digit repair,
+ * the main car's plate first, a second look at a crop); `format` is `FR-SIV`, `US-CA`... or `UNKNOWN`.
+ */
+export type PlateRead = { text: string; normalized: string; format: string; region: string; confidence: number; box: TextRead['box'] };
+
+/** `plates`, best first, only from a service that reads plates itself (the Workers AI reader does not). */
+export type TextReading = { width: number; height: number; texts: TextRead[]; plates?: PlateRead[] };
 
 /** Reads every text in an image (not one best guess): the rules downstream choose. */
 export interface TextReader {

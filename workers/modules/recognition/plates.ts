@@ -3,7 +3,7 @@
  * as plain text. OCR confuses letters and digits in predictable ways; knowing which positions
  * hold letters in a SIV plate lets us undo that.
  */
-import type { TextRead } from '../../integrations/vision/types';
+import type { PlateRead, TextRead, TextReading } from '../../integrations/vision/types';
 
 export type PlateFormat = 'FR-SIV' | 'FR-FNI' | 'OTHER';
 export type PlateCandidate = { plate: string; normalized: string; format: PlateFormat; confidence: number; box: TextRead['box'] };
@@ -76,6 +76,18 @@ export function plateCandidates(texts: TextRead[]): PlateCandidate[] {
   }
   const area = (c: PlateCandidate) => (c.box ? c.box.w * c.box.h : 0);
   return [...found.values()].sort((a, b) => RANK[b.format] - RANK[a.format] || b.confidence - a.confidence || area(b) - area(a));
+}
+
+const formatOf = (read: PlateRead): PlateFormat => (read.format === 'FR-SIV' || read.format === 'FR-FNI' ? read.format : 'OTHER');
+
+/**
+ * The plates of a reading, best first: the service's own answer when it gives one (it ranks by
+ * prominence and has read the plate again from a crop, which these rules over the lines cannot),
+ * else these rules over the lines.
+ */
+export function platesOf(reading: TextReading): PlateCandidate[] {
+  if (!reading.plates) return plateCandidates(reading.texts);
+  return reading.plates.map((read) => ({ plate: read.text, normalized: read.normalized, format: formatOf(read), confidence: read.confidence, box: read.box }));
 }
 
 /** OCR often splits a plate in two boxes ("AB-123" + "CD"): also try neighbours joined. */

@@ -4,7 +4,7 @@
  */
 import type { Album, PhotoTag, WorkspaceKind } from '../../db/schema/index';
 import { bibCandidates, DEFAULT_BIB_RULES } from './bibs';
-import { plateCandidates } from './plates';
+import { platesOf } from './plates';
 import type { TextReading } from '../../integrations/vision/types';
 
 export type NewTag = Pick<PhotoTag, 'kind' | 'value' | 'rawText' | 'confidence' | 'box' | 'status'>;
@@ -32,7 +32,7 @@ export function tagsFromReading(kind: WorkspaceKind, reading: TextReading, album
     }));
   }
   if (kind === 'vehicles') {
-    const [best] = plateCandidates(reading.texts);
+    const [best] = platesOf(reading);
     if (!best) return [];
     const sure = best.format !== 'OTHER' && best.confidence >= SURE_PLATE_CONFIDENCE;
     return [{ kind: 'plate', value: best.plate, rawText: best.normalized, confidence: best.confidence, box: relativeBox(reading, best.box), status: sure ? 'sure' : 'unsure' }];

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { photos, type Photo } from '../../db/schema/index';
 import { photoKeys } from '../../shared/r2-keys';
-import { plateCandidates } from './plates';
+import { platesOf } from './plates';
 import { textReaderFor } from '../../integrations/vision/providers';
 import { relativeBox } from './reading-tags';
 import { VisionUnavailableError } from '../../integrations/vision/types';
@@ -45,7 +45,7 @@ export async function readPlate(db: Db, env: Env, workspaceId: string, source: {
   const image = 'photoId' in source ? { bytes: (await webVariant(db, env.PHOTOS, workspaceId, source.photoId)).bytes, type: 'image/webp' } : source;
   const charge = { work: 'recognition' as const, workspaceId, reference: `plate:${'photoId' in source ? source.photoId : 'image'}:${crypto.randomUUID()}` };
   const reading = await payInline(db, charge, insufficient('recognition'), () => visionCall(() => textReaderFor(env).readText(image.bytes, image.type)));
-  const candidates = plateCandidates(reading.texts).map((c) => ({ ...c, box: relativeBox(reading, c.box) }));
+  const candidates = platesOf(reading).map((c) => ({ ...c, box: relativeBox(reading, c.box) }));
   const [best] = candidates;
   return {
     plate: best?.plate ?? null,
