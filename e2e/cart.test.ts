@@ -16,15 +16,12 @@ const env = stackAndBrowser();
 const BIB = '2001';
 
 /** Calls the API with the pro's session, from their page. */
-function asPro(page: Page, method: string, path: string, json?: unknown) {
-  return page.evaluate(
-    async ({ method, path, json }) => {
-      const token = JSON.parse(localStorage.getItem('vitrine.session')!).token;
-      const res = await fetch(path, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: json ? JSON.stringify(json) : undefined });
-      return res.json();
-    },
-    { method, path, json },
-  );
+function asPro<T = unknown>(page: Page, method: string, path: string, json?: unknown): Promise<T> {
+  const body = json === undefined ? 'undefined' : JSON.stringify(JSON.stringify(json));
+  return page.evaluate(`fetch(${JSON.stringify(path)}, {
+    method: ${JSON.stringify(method)}, body: ${body},
+    headers: { Authorization: 'Bearer ' + JSON.parse(localStorage.getItem('vitrine.session')).token, 'Content-Type': 'application/json' },
+  }).then((r) => r.json())`) as Promise<T>;
 }
 
 /** A payable photographer with two photos, one of them tagged with BIB, a 5 € photo pack and a 15.90 € bib pack. */
@@ -38,7 +35,7 @@ async function photographerShop(pro: Page, email: string) {
   const albumId = await createAlbumThroughUi(pro, `Cart Run ${Date.now().toString(36)}`);
   await pro.getByLabel('Choose photos').setInputFiles(await racePhotos(2, { bibs: 0, seed: 9100 }));
   await waitForProcessing(pro, 2);
-  const { photos } = await asPro(pro, 'GET', `/v1/albums/${albumId}/photos`);
+  const { photos } = await asPro<{ photos: { id: string }[] }>(pro, 'GET', `/v1/albums/${albumId}/photos`);
   await asPro(pro, 'POST', `/v1/photos/${photos[0].id}/tags`, { action: 'add', value: BIB });
   await asPro(pro, 'POST', `/v1/albums/${albumId}/packs`, { name: 'One photo', scope: 'photo', size: 'original', amountCents: 500 });
   await asPro(pro, 'POST', `/v1/albums/${albumId}/packs`, { name: 'All my photos', scope: 'bib', size: 'original', amountCents: 1590 });
@@ -93,8 +90,8 @@ test('the cart sells a photo once, keeps the bib search through a cancelled paym
     // The downloads page shows the photo, not just its file name.
     const preview = runner.getByRole('img', { name: /^Preview of / });
     await preview.waitFor();
-    await runner.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await preview.elementHandle());
     assert.equal(await preview.count(), 1);
+    await runner.waitForFunction(`[...document.querySelectorAll('main li img')].every((i) => i.complete && i.naturalWidth > 0)`);
     await screenshot(runner, 'cart-2-downloads');
 
     // The photographer's email: 5 € received, one photo, a link to Sales.
