@@ -13,8 +13,8 @@ import { AppError } from '../../core/errors';
 export type CartItem = CheckoutBody['items'][number];
 /** One cart line: `index` is its place in the cart the buyer sent. */
 export type CartLine = { index: number; item: CartItem; pack: PricePack; photoIds: string[] };
-/** Up to this many lines of several photos, the cheapest cover is searched exhaustively (2^n sets). */
-const EXACT_SEARCH_LINES = 12;
+/** Up to this many lines of several photos, the cheapest cover is searched exhaustively (2^n sets, each a pass over the photos: bounded CPU). */
+const EXACT_SEARCH_LINES = 8;
 
 async function readyPhotoIds(db: Db, album: Album, item: CartItem, pack: PricePack): Promise<string[]> {
   const ready = and(eq(photos.albumId, album.id), eq(photos.status, 'ready'));
