@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { createApiKeyBody } from '../../../workers/shared/schemas/api-keys';
 import type { createAlbumBody, updateAlbumBody } from '../../../workers/shared/schemas/albums';
 import type { createWorkspaceBody, loginBody, registerBody } from '../../../workers/shared/schemas/auth';
-import type { checkoutBody, createPackBody, creditCheckoutBody, subscribeBody } from '../../../workers/shared/schemas/payments';
+import type { cartBody, checkoutBody, createPackBody, creditCheckoutBody, subscribeBody } from '../../../workers/shared/schemas/payments';
 import type { tagAction } from '../../../workers/shared/schemas/tags';
 import type { completeUploadBody, UploadFile } from '../../../workers/shared/schemas/uploads';
 import type { vehicleBody } from '../../../workers/shared/schemas/vehicles';
@@ -17,7 +17,7 @@ import type { AlbumView, PhotoCounts, PhotoView, PublicAlbumView, PublicPhotosPa
 import type { CheckoutSessionView, CreditsView, InvoicesView, PortalView } from '../../../workers/modules/billing/views';
 import type { UploadInstructionsView, UploadStateView } from '../../../workers/modules/media/views';
 import type { ReviewQueueView, StartListImportView, TagsView } from '../../../workers/modules/recognition/views';
-import type { CheckoutView, DownloadManifestView, OnboardingView, OrderStatusView, PackView, PacksView, PayoutStatusView, SalesPage } from '../../../workers/modules/sales/views';
+import type { CartQuoteView, CheckoutView, DownloadManifestView, OnboardingView, OrderStatusView, PackView, PacksView, PayoutStatusView, SalesPage } from '../../../workers/modules/sales/views';
 import type { EstimateView, VehicleView } from '../../../workers/modules/vehicles/views';
 import type { PhotoStatus, TagStatus } from '../../../workers/shared/enums';
 import { getSession, setSession } from './session';
@@ -143,6 +143,8 @@ export const api = {
 
   shop: {
     packs: (slug: string) => request<PacksView>('GET', `/v1/public/albums/${slug}/packs`, { anonymous: true }),
+    quote: (slug: string, body: z.input<typeof cartBody>) =>
+      request<CartQuoteView>('POST', `/v1/public/albums/${slug}/cart`, { json: body, anonymous: true }),
     checkout: (slug: string, body: z.input<typeof checkoutBody>) =>
       request<CheckoutView>('POST', `/v1/public/albums/${slug}/checkout`, { json: body, anonymous: true }),
     order: (id: string, sessionId: string) =>

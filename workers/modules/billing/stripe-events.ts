@@ -8,8 +8,9 @@
 import { and, eq } from 'drizzle-orm';
 import { PLANS, type PlanId } from '../../shared/billing/catalogue';
 import { grantStatements } from './credit-ledger';
-import { albums, orders, stripeEvents, workspaces } from '../../db/schema/index';
+import { albums, orders, stripeEvents, workspaces, type Order } from '../../db/schema/index';
 import { outboxInsert, sendQueued } from '../notifications/outbox';
+import { ownerEmail } from '../notifications/pipeline-emails';
 import type { EmailSend } from '../notifications/jobs';
 import type { CreditsGranted } from '../recognition/jobs/index';
 import type { Db } from '../../core/db/client';
@@ -18,6 +19,7 @@ import { webCryptoProvider, type Stripe } from '../../integrations/stripe/client
 import { downloadLink } from '../sales/downloads';
 import { accountUpdatedStatement } from '../sales/payouts';
 import { orderPhotoIds } from '../sales/checkout';
+import { payoutOf } from '../sales/orders';
 
 /** `origin` is PUBLIC_ORIGIN: the download link goes out in an email, never built on the webhook request's host. */
 type Deps = { db: Db; readingQueue: Queue<CreditsGranted>; emailQueue: Queue<EmailSend>; signingSecret: string; origin: string };
@@ -57,14 +59,29 @@ async function orderPaid(deps: Deps, session: Stripe.Checkout.Session): Promise<
     ...{ template: 'order_paid', albumTitle: row.albumTitle, photoCount, downloadUrl: link.url, expiresAt: link.expiresAt },
     ...{ totalCents: row.order.totalCents, currency: row.order.currency },
   });
+  const sale = await saleEmail(deps, row.order, row.albumTitle, photoCount);
   const intent = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
   return {
     statements: [
       deps.db.update(orders).set({ status: 'paid', paidAt: new Date(), stripePaymentIntentId: intent }).where(and(eq(orders.id, orderId), eq(orders.status, 'pending'))),
       email.statement,
+      ...(sale ? [sale.statement] : []),
     ],
-    after: (results) => sendQueued(deps.emailQueue, email.id, results[1]!),
+    after: async (results) => {
+      await sendQueued(deps.emailQueue, email.id, results[1]!);
+      if (sale) await sendQueued(deps.emailQueue, sale.id, results[2]!);
+    },
   };
+}
+
+/** The photographer's "you sold" email: what they receive and a link to their Sales screen (none without an owner). */
+async function saleEmail(deps: Deps, order: Order, albumTitle: string, photoCount: number) {
+  const to = await ownerEmail(deps.db, order.workspaceId);
+  if (!to) return null;
+  return outboxInsert(deps.db, `sale:${order.id}`, to, {
+    ...{ template: 'sale_made', albumTitle, photoCount, payoutCents: payoutOf(order), currency: order.currency },
+    salesUrl: `${deps.origin}/payouts`,
+  });
 }
 
 const resumeAfterGrant = (deps: Deps, workspaceId: string) => async (results: { meta: { changes: number } }[]) => {

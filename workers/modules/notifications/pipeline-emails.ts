@@ -14,7 +14,8 @@ import type { Db } from '../../core/db/client';
 /** Under this many credits the owner hears about it (once per top-up). */
 export const LOW_CREDITS = 10;
 
-async function ownerEmail(db: Db, workspaceId: string) {
+/** The address of the workspace's first owner: who hears about its albums, credits and sales. */
+export async function ownerEmail(db: Db, workspaceId: string) {
   const row = await db
     .select({ email: users.email })
     .from(memberships)

@@ -8,7 +8,8 @@ export type EmailTemplate =
   | { template: 'welcome'; name: string; appUrl: string }
   | { template: 'order_paid'; albumTitle: string; photoCount: number; totalCents: number; currency: string; downloadUrl: string; expiresAt: Date }
   | { template: 'processing_finished'; albumTitle: string; ready: number; rejected: number; albumUrl: string }
-  | { template: 'credits_low'; balance: number; awaiting: number; billingUrl: string };
+  | { template: 'credits_low'; balance: number; awaiting: number; billingUrl: string }
+  | { template: 'sale_made'; albumTitle: string; photoCount: number; payoutCents: number; currency: string; salesUrl: string };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -46,6 +47,15 @@ function parts(t: EmailTemplate): { subject: string; title: string; paragraphs: 
         title: 'Your photos are processed',
         paragraphs: [`${t.ready} photo(s) ready${t.rejected ? `, ${t.rejected} refused (see the album for why)` : ''}.`],
         action: { label: 'Open the album', url: t.albumUrl },
+      };
+    case 'sale_made':
+      return {
+        subject: `You sold ${t.photoCount === 1 ? '1 photo' : `${t.photoCount} photos`} from ${t.albumTitle}: ${money(t.payoutCents, t.currency)}`,
+        title: 'A runner bought your photos',
+        paragraphs: [
+          `${t.photoCount === 1 ? '1 photo' : `${t.photoCount} photos`} from ${t.albumTitle}. You receive ${money(t.payoutCents, t.currency)} (the service fee is the platform's), paid out to your bank account by Stripe.`,
+        ],
+        action: { label: 'See your sales', url: t.salesUrl },
       };
     case 'credits_low':
       return {

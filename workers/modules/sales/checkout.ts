@@ -6,54 +6,42 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { PLATFORM_FEE_CENTS } from '../../shared/billing/catalogue';
-import { orderItems, orderPhotos, orders, photos, photoTags, pricePacks, workspaces, type Album, type PricePack } from '../../db/schema/index';
+import { orderItems, orderPhotos, orders, workspaces, type Album, type PricePack } from '../../db/schema/index';
 import { newId } from '../../shared/ids';
 import type { CheckoutBody } from '../../shared/schemas/payments';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import type { Stripe } from '../../integrations/stripe/client';
 import { publicAlbumBySlug } from '../albums/gallery';
+import { assertSellsOnce, cheapestCover, resolveLines, type CartItem, type CartLine } from './cart';
 
-type CartItem = CheckoutBody['items'][number];
 /** D1 binds at most 100 parameters per statement. */
 const ROWS_PER_INSERT = 40;
 
-async function readyPhotoIds(db: Db, album: Album, item: CartItem, pack: PricePack): Promise<string[]> {
-  const ready = and(eq(photos.albumId, album.id), eq(photos.status, 'ready'));
-  if (pack.scope === 'photo') {
-    if (!item.photoId) throw new AppError('VALIDATION_ERROR', `"${pack.name}" is for one photo: send photoId`);
-    const row = await db.select({ id: photos.id }).from(photos).where(and(ready, eq(photos.id, item.photoId))).get();
-    if (!row) throw new AppError('PHOTO_NOT_FOUND', 'No such photo in this album');
-    return [row.id];
-  }
-  if (pack.scope === 'bib') {
-    if (!item.bib) throw new AppError('VALIDATION_ERROR', `"${pack.name}" is for one bib: send bib`);
-    const rows = await db
-      .selectDistinct({ id: photos.id })
-      .from(photoTags)
-      .innerJoin(photos, eq(photos.id, photoTags.photoId))
-      .where(and(ready, eq(photoTags.kind, 'bib'), eq(photoTags.value, item.bib)));
-    return rows.map((r) => r.id);
-  }
-  return (await db.select({ id: photos.id }).from(photos).where(ready)).map((r) => r.id);
-}
-
-/** Prices the cart from the album's packs and resolves every photo it unlocks. */
+/** Prices the cart from the album's packs and resolves every photo it unlocks; a cart selling a photo twice is refused. */
 async function priceCart(db: Db, album: Album, items: CartItem[]) {
-  const packs = await db.select().from(pricePacks).where(eq(pricePacks.albumId, album.id));
-  const lines = [];
-  const unlocked = new Set<string>();
-  for (const item of items) {
-    const pack = packs.find((p) => p.id === item.packId);
-    if (!pack) throw new AppError('PACK_NOT_FOUND', `No price pack ${item.packId} in this album`);
-    const ids = await readyPhotoIds(db, album, item, pack);
-    if (!ids.length) throw new AppError('NOTHING_TO_SELL', `"${pack.name}" matches no photo yet`);
-    for (const id of ids) unlocked.add(id);
-    lines.push({ pack, item, photoCount: ids.length });
-  }
+  const lines = await resolveLines(db, album, items);
+  assertSellsOnce(lines);
+  const photoIds = [...new Set(lines.flatMap((l) => l.photoIds))];
   const subtotal = lines.reduce((sum, l) => sum + l.pack.amountCents, 0);
   const size = lines.some((l) => l.pack.size === 'original') ? ('original' as const) : ('web' as const);
-  return { lines, photoIds: [...unlocked], subtotal, size, currency: lines[0]!.pack.currency };
+  return { lines: lines.map((l) => ({ ...l, photoCount: l.photoIds.length })), photoIds, subtotal, size, currency: lines[0]!.pack.currency };
+}
+
+/** The cart as the buyer should pay it: the cheapest lines selling each photo once, and what was dropped and why. */
+export async function quoteCart(db: Db, slug: string, items: CartItem[]) {
+  const album = await publicAlbumBySlug(db, slug);
+  const lines = await resolveLines(db, album, items);
+  const kept = cheapestCover(lines);
+  const subtotal = kept.reduce((sum, l) => sum + l.pack.amountCents, 0);
+  const itemOf = (l: CartLine) => ({ index: l.index, packId: l.pack.id, ...(l.item.photoId && { photoId: l.item.photoId }), ...(l.item.bib && { bib: l.item.bib }) });
+  return {
+    lines: kept.map((l) => ({ ...itemOf(l), photoCount: l.photoIds.length, amountCents: l.pack.amountCents })),
+    dropped: lines.filter((l) => !kept.includes(l)).map((l) => ({ ...itemOf(l), reason: l.photoIds.length ? ('covered' as const) : ('empty' as const) })),
+    photoCount: new Set(kept.flatMap((l) => l.photoIds)).size,
+    ...{ subtotalCents: subtotal, feeCents: kept.length ? PLATFORM_FEE_CENTS : 0, totalCents: kept.length ? subtotal + PLATFORM_FEE_CENTS : 0 },
+    currency: lines[0]?.pack.currency ?? 'eur',
+  };
 }
 
 async function payableSeller(db: Db, album: Album) {
@@ -98,7 +86,8 @@ export async function createOrderCheckout(db: Db, stripe: Stripe, slug: string, 
       // Destination charge: the platform keeps exactly the service fee line; card, wallets and SEPA follow the dashboard's payment methods.
       payment_intent_data: { application_fee_amount: PLATFORM_FEE_CENTS, transfer_data: { destination }, metadata: { orderId } },
       success_url: `${origin}/orders/${orderId}?session_id={CHECKOUT_SESSION_ID}`,
-      cancel_url: `${origin}/e/${album.slug}?checkout=cancelled`,
+      // Cancelling goes back to the gallery as the buyer left it: their search (the cart is kept in the browser).
+      cancel_url: `${origin}/e/${album.slug}?${new URLSearchParams({ ...(body.search && { q: body.search }), checkout: 'cancelled' })}`,
     },
     { idempotencyKey: `order:${orderId}` },
   );

@@ -3,7 +3,7 @@ import { downloadQuery } from '../../shared/schemas/payments';
 import { loadConfig } from '../../core/config';
 import { access } from '../../core/http/middleware/access';
 import { defineRoute, json, router } from '../../core/http/route';
-import { allowedSize, downloadManifest, fileName, orderedPhoto, orderedPhotos, orderFromLink, orderZip, photoStream } from './downloads';
+import { allowedSize, downloadManifest, fileName, orderedPhoto, orderedPhotos, orderedThumb, orderFromLink, orderZip, photoStream } from './downloads';
 import { type DownloadManifestView, downloadManifestView } from './views';
 
 /** Private: the links are personal (no shared cache may keep the bytes). */
@@ -76,5 +76,21 @@ export const downloadsRoutes = router()
       const photo = await orderedPhoto(c.get('db'), order.id, c.req.param('photoId'));
       const file = await photoStream(c.env, photo, size);
       return attachment(file.body, file.type, fileName(photo, size), undefined, file.size);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'get', path: '/{orderId}/photos/{photoId}/thumb.webp', tags, summary: 'The preview of one photo of a paid order',
+      description: "What the downloads page shows: the photo's 400 px WebP, also when the album is no longer public.",
+      access: access.public,
+      request: { query: downloadQuery.extend({ v: z.coerce.number().int().optional() }) },
+      errors: [...linkErrors, 'PHOTO_NOT_FOUND'],
+      responses: { 200: { description: 'The WebP', content: { 'image/webp': { schema: binary } } } },
+    }),
+    async (c) => {
+      const order = await orderFromLink(c.get('db'), secretOf(c.env), c.req.param('orderId'), c.req.valid('query'));
+      const object = await orderedThumb(c.env.PHOTOS, await orderedPhoto(c.get('db'), order.id, c.req.param('photoId')));
+      // Personal like every link here, but the browser may keep it for the hour (the URL is versioned).
+      return new Response(object.body, { headers: { 'Content-Type': 'image/webp', 'Content-Length': String(object.size), 'Cache-Control': 'private, max-age=3600' } });
     },
   );

@@ -54,7 +54,10 @@ export async function downloadManifest(db: Db, secret: string, orderId: string, 
   return {
     order: { id: order.id, size: order.size, photoCount: list.length, expiresAt: new Date(link.expires * 1000).toISOString() },
     zip: bySize('/zip'),
-    photos: list.map((p) => ({ id: p.id, name: p.originalName, ...bySize(`/photos/${p.id}`) })),
+    photos: list.map((p) => ({
+      ...{ id: p.id, name: p.originalName, ...bySize(`/photos/${p.id}`) },
+      thumb: { url: `${base}/photos/${p.id}/thumb.webp?expires=${link.expires}&sig=${link.sig}&v=${p.variantsVersion}`, width: p.thumbWidth, height: p.thumbHeight },
+    })),
   };
 }
 
@@ -84,6 +87,13 @@ export async function orderedPhoto(db: Db, orderId: string, photoId: string): Pr
     .get();
   if (!row) throw new AppError('PHOTO_NOT_FOUND', 'This photo is not part of the order');
   return row.photo;
+}
+
+/** The 400 px preview of a bought photo (the gallery's thumbnail), whatever the album's visibility now. */
+export async function orderedThumb(bucket: R2Bucket, photo: Photo) {
+  const object = await bucket.get(photoKeys(photo.id).thumb);
+  if (!object) throw new AppError('PHOTO_NOT_FOUND', 'This photo has no preview');
+  return object;
 }
 
 const extension = (p: Photo) => ({ 'image/png': 'png', 'image/webp': 'webp' })[p.contentType ?? ''] ?? 'jpg';

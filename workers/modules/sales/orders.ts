@@ -4,10 +4,13 @@ import type { Db } from '../../core/db/client';
 import { type Cursor, keysetAfter, pageOf } from '../../core/db/cursor';
 
 /**
- * A sale as the photographer sees it. With a destination charge the connected account receives
- * the total minus the application fee, i.e. the packs' price (`payoutCents`); Stripe's own fees
- * are taken from the platform's side.
+ * What the photographer receives for a paid order. With a destination charge the connected
+ * account gets the total minus the application fee, i.e. the packs' price; Stripe's own fees are
+ * taken from the platform's side.
  */
+export const payoutOf = (o: Pick<Order, 'subtotalCents'>) => o.subtotalCents;
+
+/** A sale as the photographer sees it (`payoutCents`: see payoutOf). */
 export const saleView = (o: Order) => ({
   id: o.id,
   albumId: o.albumId,
@@ -17,7 +20,7 @@ export const saleView = (o: Order) => ({
   subtotalCents: o.subtotalCents,
   feeCents: o.feeCents,
   totalCents: o.totalCents,
-  payoutCents: o.status === 'paid' ? o.subtotalCents : 0,
+  payoutCents: o.status === 'paid' ? payoutOf(o) : 0,
   currency: o.currency,
   paidAt: o.paidAt,
   createdAt: o.createdAt,

@@ -69,6 +69,26 @@ export const checkoutView = z.object({
   checkoutUrl: z.string().nullable().meta({ description: 'Stripe Checkout page to send the buyer to' }),
 });
 
+const cartLineRef = {
+  index: z.number().int().meta({ description: "The line's place in the cart sent" }),
+  packId: z.string(),
+  photoId: z.string().optional(),
+  bib: z.string().optional(),
+};
+
+/** A priced cart: the cheapest lines that sell each photo once, and the lines dropped (`covered`: other lines sell its photos; `empty`: no photo). */
+export const cartQuoteView = z
+  .object({
+    lines: z.array(z.object({ ...cartLineRef, photoCount: z.number().int(), amountCents: cents('Price in cents') })),
+    dropped: z.array(z.object({ ...cartLineRef, reason: z.enum(['covered', 'empty']) })),
+    photoCount: z.number().int().meta({ description: 'Distinct photos the kept lines sell' }),
+    subtotalCents: cents("The kept lines' price"),
+    feeCents: cents("The platform's service fee"),
+    totalCents: cents('What the buyer pays'),
+    currency,
+  })
+  .meta({ id: 'CartQuote' });
+
 export const downloadLinkView = z.object({
   url: z.string().meta({ description: 'The signed link (also emailed), valid 30 days' }),
   expiresAt: timestamp,
@@ -85,7 +105,11 @@ export const downloadManifestView = z
   .object({
     order: z.object({ id: z.string(), size: z.enum(DOWNLOAD_SIZES), photoCount: z.number().int(), expiresAt: timestamp }),
     zip: sizeUrls,
-    photos: z.array(z.object({ id: z.string(), name: z.string() }).and(sizeUrls)),
+    photos: z.array(
+      z
+        .object({ id: z.string(), name: z.string(), thumb: z.object({ url: z.string().meta({ description: 'A preview (400 px WebP), signed like the rest' }), width: z.number().int().nullable(), height: z.number().int().nullable() }) })
+        .and(sizeUrls),
+    ),
   })
   .meta({ id: 'DownloadManifest' });
 
@@ -96,5 +120,6 @@ export type SalesPage = z.infer<typeof salesPage>;
 export type PayoutStatusView = z.infer<typeof payoutStatusView>;
 export type OnboardingView = z.infer<typeof onboardingView>;
 export type CheckoutView = z.infer<typeof checkoutView>;
+export type CartQuoteView = z.infer<typeof cartQuoteView>;
 export type OrderStatusView = z.infer<typeof orderStatusView>;
 export type DownloadManifestView = z.infer<typeof downloadManifestView>;

@@ -18,10 +18,13 @@ export const cartItem = z.object({
   bib: z.string().trim().regex(/^\d{1,8}$/, 'A bib is a number').optional(),
 });
 
-/** Guest checkout: an email and the cart. */
-export const checkoutBody = z.object({
+/** A cart to price: the lines as the buyer picked them. */
+export const cartBody = z.object({ items: z.array(cartItem).min(1).max(50) });
+
+/** Guest checkout: an email and the cart; `search` is the gallery search a cancelled payment returns to. */
+export const checkoutBody = cartBody.extend({
   email: z.email().max(254),
-  items: z.array(cartItem).min(1).max(50),
+  search: z.string().trim().max(100).optional(),
 });
 export type CheckoutBody = z.infer<typeof checkoutBody>;
 

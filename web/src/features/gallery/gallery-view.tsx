@@ -67,7 +67,7 @@ export function GalleryView({ album }: { album: PublicAlbum }) {
       <div className="px-2 sm:px-0">
         {paged && url.query && <RunnerChips runners={results.runners} onPick={search} />}
         {cancelled && <p role="status" className="mt-3 rounded-lg bg-slate-100 px-3 py-2 text-sm">Payment cancelled: nothing was charged, your cart is kept.</p>}
-        <ShopBar shop={shop} query={url.query} onOpenCart={() => setCartOpen(true)} />
+        <ShopBar shop={shop} query={url.query} found={!results.initial && results.photos.length > 0} onOpenCart={() => setCartOpen(true)} describe={describe} />
         <ResultsSummary favouritesOnly={favouritesOnly} query={url.query} count={list.length} more={paged && results.hasMore} busy={paged && results.initial} />
       </div>
 
@@ -118,7 +118,7 @@ export function GalleryView({ album }: { album: PublicAlbum }) {
           actions={(photo) => <BuyPhotoButtons shop={shop} photoId={photo.id} />}
         />
       )}
-      <CheckoutDialog open={cartOpen} onClose={() => setCartOpen(false)} slug={album.slug} shop={shop} describe={describe} />
+      <CheckoutDialog open={cartOpen} onClose={() => setCartOpen(false)} slug={album.slug} search={url.query} shop={shop} describe={describe} />
     </main>
   );
 }

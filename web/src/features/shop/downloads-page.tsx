@@ -9,7 +9,7 @@ const link = 'inline-flex min-h-10 items-center gap-2 rounded-lg px-4 py-2 text-
 const primary = `${link} bg-brand-600 text-white hover:bg-brand-700`;
 const secondary = `${link} bg-white ring-1 ring-slate-300`;
 
-/** A paid order's downloads (the emailed link): the whole order as a ZIP in either size, or photo by photo. */
+/** A paid order's downloads (the emailed link): the whole order as a ZIP in either size, or photo by photo, each with its preview. */
 export function DownloadsPage() {
   const { orderId = '' } = useParams();
   const [params] = useSearchParams();
@@ -44,8 +44,16 @@ export function DownloadsPage() {
             {data.photos.map((p) => {
               const href = p.original ?? p.web;
               return (
-                <li key={p.id} className="flex items-center justify-between gap-2 px-4 py-2 text-sm">
-                  <span className="truncate">{p.name}</span>
+                <li key={p.id} className="flex items-center justify-between gap-3 px-4 py-2 text-sm">
+                  <img
+                    src={apiUrl(p.thumb.url)}
+                    alt={`Preview of ${p.name}`}
+                    width={p.thumb.width ?? undefined}
+                    height={p.thumb.height ?? undefined}
+                    loading="lazy"
+                    className="size-16 shrink-0 rounded-md bg-slate-100 object-cover"
+                  />
+                  <span className="min-w-0 flex-1 truncate">{p.name}</span>
                   {href ? (
                     <a className="inline-flex items-center gap-1 text-brand-700 underline" href={apiUrl(href)} aria-label={`Download ${p.name}`}>
                       <Download className="size-4" aria-hidden /> Download

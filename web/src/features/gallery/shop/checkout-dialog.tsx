@@ -6,6 +6,7 @@ import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
 import { Field, FormError } from '../../../components/field';
 import { formatMoney } from '../../../lib/format';
+import { CartNotice } from './shop-bar';
 import type { CartItem, Shop } from './use-shop';
 
 const MESSAGES: Record<string, string> = {
@@ -14,10 +15,12 @@ const MESSAGES: Record<string, string> = {
 };
 
 /** The cart, the service fee as its own line, the total; a guest pays with just an email (Stripe Checkout). */
-export function CheckoutDialog({ open, onClose, slug, shop, describe }: {
+export function CheckoutDialog({ open, onClose, slug, search, shop, describe }: {
   open: boolean;
   onClose: () => void;
   slug: string;
+  /** The gallery search, restored if the buyer cancels on the payment page. */
+  search: string;
   shop: Shop;
   describe: (item: CartItem) => string;
 }) {
@@ -30,7 +33,7 @@ export function CheckoutDialog({ open, onClose, slug, shop, describe }: {
     setBusy(true);
     setError(null);
     try {
-      const { checkoutUrl } = await api.shop.checkout(slug, { email: String(new FormData(e.currentTarget).get('email')), items: shop.cart });
+      const { checkoutUrl } = await api.shop.checkout(slug, { email: String(new FormData(e.currentTarget).get('email')), items: shop.cart, search: search || undefined });
       // Stripe may answer a session without a page: nothing to pay on, nothing charged.
       if (!checkoutUrl) throw new ApiError(0, 'CHECKOUT_UNAVAILABLE', 'The payment page could not be opened. Nothing was charged: please try again.');
       window.location.assign(checkoutUrl);
@@ -60,6 +63,7 @@ export function CheckoutDialog({ open, onClose, slug, shop, describe }: {
           <li className="flex justify-between py-2 text-slate-600"><span>Service fee</span><span className="tabular-nums">{formatMoney(PLATFORM_FEE_CENTS, currency)}</span></li>
           <li className="flex justify-between py-2 font-semibold"><span>Total</span><span className="tabular-nums" data-testid="cart-total">{formatMoney(subtotal + PLATFORM_FEE_CENTS, currency)}</span></li>
         </ul>
+        <CartNotice shop={shop} describe={describe} />
         <FormError error={error ? (MESSAGES[error.code] ?? error.message) : null} />
         <Field label="Your email" name="email" type="email" required autoComplete="email" hint="Your download link is sent here. No account needed." />
         <div className="flex justify-end gap-2">

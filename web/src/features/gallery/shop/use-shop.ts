@@ -16,10 +16,18 @@ function readCart(slug: string): CartItem[] {
   }
 }
 
-/** The album's price packs and the visitor's cart, kept per album in localStorage (it survives a cancelled checkout). */
+/** A line the cart took out: `covered` when the rest of the cart already sells its photos (for less), `empty` when it matches no photo. */
+export type DroppedLine = { item: CartItem; reason: 'covered' | 'empty' };
+
+/**
+ * The album's price packs and the visitor's cart, kept per album in localStorage (it survives a
+ * cancelled checkout). Each change is priced by the API, which keeps the cheapest lines selling
+ * each photo once: a line the rest of the cart already covers is taken out, and `dropped` says so.
+ */
 export function useShop(slug: string) {
   const [packs, setPacks] = useState<Pack[]>([]);
   const [cart, setCart] = useState<CartItem[]>(() => readCart(slug));
+  const [dropped, setDropped] = useState<DroppedLine[]>([]);
   useEffect(() => {
     api.shop.packs(slug).then((r) => setPacks(r.packs), () => setPacks([]));
   }, [slug]);
@@ -32,11 +40,35 @@ export function useShop(slug: string) {
   );
   // A pack the photographer removed since the cart was filled is dropped from it.
   const live = cart.filter((item) => packs.some((p) => p.id === item.packId));
+  const liveKey = JSON.stringify(live);
+  useEffect(() => {
+    const sent: CartItem[] = JSON.parse(liveKey);
+    if (!sent.length) return;
+    let current = true;
+    api.shop.quote(slug, { items: sent }).then(
+      (quote) => {
+        if (!current || !quote.dropped.length) return;
+        const gone = new Map(quote.dropped.map((d) => [d.index, d.reason]));
+        setDropped(sent.flatMap((item, i) => (gone.has(i) ? [{ item, reason: gone.get(i)! }] : [])));
+        save(sent.filter((_, i) => !gone.has(i)));
+      },
+      // Unpriceable (a photo gone, offline): checkout answers with the reason.
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [slug, liveKey, save]);
   return {
     packs,
     cart: live,
+    dropped,
     has: (item: CartItem) => live.some((i) => sameItem(i, item)),
-    add: (item: CartItem) => !live.some((i) => sameItem(i, item)) && save([...live, item]),
+    add: (item: CartItem) => {
+      if (live.some((i) => sameItem(i, item))) return;
+      setDropped([]);
+      save([...live, item]);
+    },
     remove: (item: CartItem) => save(live.filter((i) => !sameItem(i, item))),
     clear: () => save([]),
     packOf: (item: CartItem) => packs.find((p) => p.id === item.packId)!,
