@@ -15,7 +15,6 @@ import { BIB, racePhotos } from './lib/photos';
 
 const env = stackAndBrowser();
 
-
 test('a photographer reviews bibs, edits them on the album and undoes a change', { timeout: 240_000 }, () => withFailureShots(env, async () => {
   const pro = await (await newContext(env.browser, env.stack.origin, DESKTOP)).newPage();
   await registerThroughUi(pro, uniqueEmail('review'));
