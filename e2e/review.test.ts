@@ -36,7 +36,7 @@ test('a photographer reviews bibs, edits them on the album and undoes a change',
   await pro.getByLabel('Choose photos').setInputFiles(await racePhotos(2, { bibs: 1 }));
   await waitForUploads(pro, 2);
   await waitForProcessing(pro, 2);
-  await reloadUntil(pro, `race-002.jpg — ready — bibs ${BIB}`);
+  await reloadUntil(pro, `race-002.jpg — ready — bib ${BIB}`);
 
   // The photo dialog: a bad bib is refused in a sentence; one is added, another added and removed.
   await pro.getByRole('button', { name: /^race-001\.jpg — ready/ }).click();
@@ -56,7 +56,7 @@ test('a photographer reviews bibs, edits them on the album and undoes a change',
   await bibs.getByText('88').waitFor({ state: 'detached' });
   await screenshot(pro, 'review-01-photo-dialog');
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await pro.getByRole('button', { name: 'race-001.jpg — ready — bibs 77' }).waitFor();
+  await pro.getByRole('button', { name: 'race-001.jpg — ready — bib 77' }).waitFor();
 
   // The review screen: confirm the read, reload, undo it: the read is back in the queue.
   await pro.getByRole('link', { name: 'Review bibs' }).click();

@@ -89,7 +89,8 @@ export async function applyTagAction(db: Db, actor: Actor, photoId: string, acti
   const photo = await getPhoto(db, actor.workspaceId, photoId);
   const { tag, before, change, write } = await plan(db, photo, action);
   const changeId = newId('tch');
-  const data = before ? { tagId: tag.id, before: { value: before.value, status: before.status }, after: change === 'deleted' ? null : { value: tag.value, status: 'confirmed' } } : { tagId: tag.id, value: tag.value, kind: tag.kind };
+  const after = change === 'deleted' ? null : { value: tag.value, status: 'confirmed' };
+  const data = before ? { tagId: tag.id, before: { value: before.value, status: before.status }, after } : { tagId: tag.id, value: tag.value, kind: tag.kind };
   await db.batch([
     write,
     changeInsert(db, actor, { id: changeId, action: change, tag, before }),

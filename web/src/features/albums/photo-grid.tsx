@@ -101,7 +101,8 @@ function TagChips({ tags, kind }: { tags: PhotoTagChip[]; kind: TagKind }) {
 
 function PhotoCell({ photo, tagKind, onOpen }: { photo: Photo; tagKind: TagKind | null; onOpen: () => void }) {
   const values = tagKind ? (photo.tags ?? []).filter((t) => t.kind === tagKind).map((t) => t.value) : [];
-  const label = `${photo.name} — ${photo.status}${values.length ? ` — ${TAG_WORD[tagKind!]}s ${values.join(', ')}` : ''}`;
+  const word = tagKind && (values.length === 1 ? TAG_WORD[tagKind] : `${TAG_WORD[tagKind]}s`);
+  const label = `${photo.name} — ${photo.status}${values.length ? ` — ${word} ${values.join(', ')}` : ''}`;
   return (
     <button type="button" onClick={onOpen} aria-label={label} data-status={photo.status} className="group relative overflow-hidden rounded-lg bg-slate-200 focus-visible:ring-2">
       {photo.variants ? (
