@@ -98,6 +98,8 @@ describe('every route of the app', () => {
       theirs.photos = uploads.data.uploads[0].photoId;
       const pack = await call('POST', `/v1/albums/${album.id}/packs`, { token: owner.token, json: { name: 'One photo', scope: 'photo', size: 'original', amountCents: 500 } });
       theirs.packs = pack.data.pack.id;
+      const tagged = await call('POST', `/v1/photos/${theirs.photos}/tags`, { token: owner.token, json: { action: 'add', value: '1234' } });
+      theirs['tag-changes'] = tagged.data.change.id;
       theirs['api-keys'] = (await makeApiKey(owner.token, ['albums:read'])).id;
     });
 
@@ -114,6 +116,7 @@ describe('every route of the app', () => {
       expect((await call('GET', `/v1/photos/${theirs.photos}`, { token: owner.token })).status).toBe(200);
       expect((await call('GET', `/v1/albums/${theirs.albums}/packs`, { token: owner.token })).data.packs).toHaveLength(1);
       expect((await call('GET', '/v1/api-keys', { token: owner.token })).data.apiKeys).toHaveLength(1);
+      expect((await call('GET', `/v1/albums/${theirs.albums}/tag-changes`, { token: owner.token })).data.changes[0]).toMatchObject({ undoneAt: null });
     });
   });
 });

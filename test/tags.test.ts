@@ -59,7 +59,8 @@ describe('review queue and tag actions', () => {
 
   it('refuses bad actions and other workspaces', async () => {
     expect((await call('POST', `/v1/photos/${photoA}/tags`, { token, json: { action: 'confirm', tagId: 'tag_nope' } })).status).toBe(404);
-    expect((await call('POST', `/v1/photos/${photoA}/tags`, { token, json: { action: 'correct', tagId: 'x', value: '12<script>' } })).status).toBe(400);
+    const tagId = await insertTag(photoA, '9', 'unsure');
+    expect((await call('POST', `/v1/photos/${photoA}/tags`, { token, json: { action: 'correct', tagId, value: '12<script>' } })).status).toBe(400);
     const other = await signUp();
     expect((await call('GET', `/v1/albums/${album.id}/review`, { token: other.token })).status).toBe(404);
     expect((await call('POST', `/v1/photos/${photoA}/tags`, { token: other.token, json: { action: 'add', value: '1' } })).status).toBe(404);

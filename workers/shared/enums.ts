@@ -31,6 +31,10 @@ export type TagKind = (typeof TAG_KINDS)[number];
 export const TAG_STATUSES = ['sure', 'unsure', 'confirmed'] as const;
 export type TagStatus = (typeof TAG_STATUSES)[number];
 
+/** What a person did to a tag (a reject is a deletion); each can be undone. */
+export const TAG_CHANGE_ACTIONS = ['confirmed', 'corrected', 'deleted', 'added'] as const;
+export type TagChangeAction = (typeof TAG_CHANGE_ACTIONS)[number];
+
 export const LEDGER_REASONS = ['starter', 'purchase', 'subscription', 'adjustment', 'reserve', 'commit', 'refund'] as const;
 export type LedgerReason = (typeof LEDGER_REASONS)[number];
 

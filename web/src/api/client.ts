@@ -16,7 +16,7 @@ import type { ApiKeyView, CreatedApiKeyView, MeView, RegisteredView, SessionView
 import type { AlbumView, PhotoCounts, PhotoView, PublicAlbumView, PublicPhotosPage } from '../../../workers/modules/albums/views';
 import type { CheckoutSessionView, CreditsView, InvoicesView, PortalView } from '../../../workers/modules/billing/views';
 import type { UploadInstructionsView, UploadStateView } from '../../../workers/modules/media/views';
-import type { ReviewQueueView, StartListImportView, TagsView } from '../../../workers/modules/recognition/views';
+import type { ReviewQueueView, StartListImportView, StartListSizeView, TagChangeResultView, TagChangeView, TagsView } from '../../../workers/modules/recognition/views';
 import type { CartQuoteView, CheckoutView, DownloadManifestView, OnboardingView, OrderStatusView, PackView, PacksView, PayoutStatusView, SalesPage } from '../../../workers/modules/sales/views';
 import type { EstimateView, VehicleView } from '../../../workers/modules/vehicles/views';
 import type { PhotoStatus, TagStatus } from '../../../workers/shared/enums';
@@ -41,7 +41,7 @@ export class ApiError extends Error {
   }
 }
 
-type Options = { json?: unknown; body?: BodyInit; headers?: Record<string, string>; signal?: AbortSignal; anonymous?: boolean };
+type Options = { json?: unknown; body?: BodyInit; headers?: Record<string, string>; signal?: AbortSignal; anonymous?: boolean; blob?: boolean };
 
 async function request<R>(method: string, path: string, options: Options = {}): Promise<R> {
   const session = options.anonymous ? null : getSession();
@@ -62,6 +62,7 @@ async function request<R>(method: string, path: string, options: Options = {}): 
     throw new ApiError(0, 'NETWORK_ERROR', 'The server could not be reached. Check your connection and try again.');
   }
   if (res.status === 204) return undefined as R;
+  if (options.blob && res.ok) return (await res.blob()) as R;
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const error = data?.error ?? { code: 'HTTP_ERROR', message: `The server answered ${res.status}` };
@@ -108,6 +109,10 @@ export const api = {
       request<ReviewQueueView>('GET', `/v1/albums/${id}/review${query({ status, cursor, limit: 50 })}`),
     importStartList: (id: string, csv: string) =>
       request<StartListImportView>('POST', `/v1/albums/${id}/start-list`, { body: csv, headers: { 'Content-Type': 'text/csv' } }),
+    startList: (id: string) => request<StartListSizeView>('GET', `/v1/albums/${id}/start-list`),
+    /** The start list as a CSV file (it needs the session's header, so no plain link can fetch it). */
+    startListCsv: (id: string) => request<Blob>('GET', `/v1/albums/${id}/start-list.csv`, { blob: true }),
+    tagChanges: (id: string) => request<{ changes: TagChangeView[] }>('GET', `/v1/albums/${id}/tag-changes${query({ limit: 10 })}`),
   },
 
   photos: {
@@ -118,7 +123,9 @@ export const api = {
     uploadState: (id: string) => request<{ upload: UploadStateView }>('GET', `/v1/photos/${id}/upload`),
     renewUpload: (id: string, partNumbers?: number[]) =>
       request<{ upload: UploadInstructionsView }>('POST', `/v1/photos/${id}/upload-url`, { json: partNumbers ? { partNumbers } : {} }),
-    tag: (id: string, action: z.input<typeof tagAction>) => request<TagsView>('POST', `/v1/photos/${id}/tags`, { json: action }),
+    tags: (id: string) => request<TagsView>('GET', `/v1/photos/${id}/tags`),
+    tag: (id: string, action: z.input<typeof tagAction>) => request<TagChangeResultView>('POST', `/v1/photos/${id}/tags`, { json: action }),
+    undoTagChange: (changeId: string) => request<TagChangeResultView>('POST', `/v1/tag-changes/${changeId}/undo`),
   },
 
   packs: {

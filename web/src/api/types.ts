@@ -8,7 +8,7 @@ import type { ApiKeyView, CreatedApiKeyView, UserCallerView } from '../../../wor
 import type { AlbumView, PhotoView, PublicAlbumView, PublicPhotoView } from '../../../workers/modules/albums/views';
 import type { CreditsView } from '../../../workers/modules/billing/views';
 import type { UploadInstructionsView } from '../../../workers/modules/media/views';
-import type { ReviewTagView, StartListImportView } from '../../../workers/modules/recognition/views';
+import type { ReviewTagView, StartListImportView, StartListSizeView, TagChangeView, TagView } from '../../../workers/modules/recognition/views';
 import type { PackView } from '../../../workers/modules/sales/views';
 import type { EstimateView, VehicleView } from '../../../workers/modules/vehicles/views';
 
@@ -28,6 +28,11 @@ export type ApiKey = ApiKeyView;
 export type NewApiKey = CreatedApiKeyView;
 export type ReviewItem = ReviewTagView;
 export type StartListImport = StartListImportView;
+export type StartListInfo = StartListSizeView;
+export type Tag = TagView;
+export type TagChange = TagChangeView;
+/** A photo's tag as the album's photo list carries it. */
+export type PhotoTagChip = NonNullable<PhotoView['tags']>[number];
 export type Pack = PackView;
 export type Credits = CreditsView;
 export type Vehicle = VehicleView;

@@ -32,3 +32,6 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocal
 /** 500 -> "5,00 €" (in the reader's locale). */
 export const formatMoney = (cents: number, currency = 'eur') =>
   new Intl.NumberFormat(undefined, { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
+
+/** A moment (ISO timestamp) with its time of day, in the reader's words. */
+export const formatDateTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

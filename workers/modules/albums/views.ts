@@ -3,7 +3,7 @@
  * SPA reads (zod only, so web/ can import them).
  */
 import { z } from 'zod';
-import { ALBUM_VISIBILITIES, PHOTO_STATUSES, RECOGNITION_STATUSES } from '../../shared/enums';
+import { ALBUM_VISIBILITIES, PHOTO_STATUSES, RECOGNITION_STATUSES, TAG_KINDS, TAG_STATUSES } from '../../shared/enums';
 import { WATERMARK_POSITIONS } from '../../shared/constants';
 
 const timestamp = z.string().meta({ description: 'ISO 8601', example: '2026-04-12T08:30:00.000Z' });
@@ -57,6 +57,10 @@ export const photoView = z
     createdAt: timestamp,
     uploadedAt: timestamp.nullable(),
     updatedAt: timestamp,
+    tags: z
+      .array(z.object({ id: z.string(), kind: z.enum(TAG_KINDS), value: z.string(), status: z.enum(TAG_STATUSES) }))
+      .optional()
+      .meta({ description: "In an album's photo list: the bibs or plates read on the photo (change them with `POST /v1/photos/{id}/tags`)" }),
   })
   .meta({ id: 'Photo' });
 

@@ -35,3 +35,15 @@ export async function* streamLines(body: ReadableStream<Uint8Array>): AsyncGener
   }
   if (pending) yield pending;
 }
+
+/** Spreadsheets run a cell starting with one of these as a formula: a name must never do that. */
+const FORMULA_START = /^[=+@\t\r]/;
+
+/** One CSV line (comma, CRLF), quoting what needs it. */
+export function csvLine(fields: (string | null)[]): string {
+  const cell = (value: string | null) => {
+    const text = value && FORMULA_START.test(value) ? `'${value}` : (value ?? '');
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return `${fields.map(cell).join(',')}\r\n`;
+}

@@ -4,7 +4,7 @@ import { access } from '../../core/http/middleware/access';
 import { defineRoute, json, router } from '../../core/http/route';
 import { getAlbum } from '../albums/albums';
 import { actorOf } from '../accounts/principal';
-import { importStartList, startListSize } from './start-list';
+import { importStartList, startListCsv, startListInfo } from './start-list';
 import { startListImportView, startListSizeView } from './views';
 
 const MAX_CSV_BYTES = 10 * 1024 * 1024;
@@ -43,12 +43,25 @@ export const startListRoutes = router()
   )
   .openapi(
     defineRoute({
-      method: 'get', path: '/albums/{id}/start-list', tags, summary: "How many runners an album's start list holds", access: access.scope('albums:read'),
+      method: 'get', path: '/albums/{id}/start-list', tags, summary: "How many runners an album's start list holds, and since when", access: access.scope('albums:read'),
       errors: ['ALBUM_NOT_FOUND'],
       responses: { 200: json(startListSizeView) },
     }),
     async (c) => {
       const album = await getAlbum(c.get('db'), c.get('principal').workspaceId, c.req.param('id'));
-      return c.json({ runners: await startListSize(c.get('db'), album.id) }, 200);
+      return c.json(await startListInfo(c.get('db'), album.id), 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'get', path: '/albums/{id}/start-list.csv', tags, summary: "An album's start list as CSV (bib, name, category), as the import reads it",
+      access: access.scope('albums:read'),
+      errors: ['ALBUM_NOT_FOUND'],
+      responses: { 200: { description: 'The CSV, streamed', content: { 'text/csv': { schema: z.string() } } } },
+    }),
+    async (c) => {
+      const album = await getAlbum(c.get('db'), c.get('principal').workspaceId, c.req.param('id'));
+      const headers = { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="start-list-${album.slug}.csv"`, 'Cache-Control': 'private, no-store' };
+      return new Response(startListCsv(c.get('db'), album.id), { headers });
     },
   );

@@ -1,8 +1,8 @@
-import { count, eq } from 'drizzle-orm';
-import { startListEntries } from '../../db/schema/index';
+import { and, asc, count, eq, gt, or, sql } from 'drizzle-orm';
+import { startListEntries, startLists } from '../../db/schema/index';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
-import { csvFields, guessDelimiter, streamLines } from './csv';
+import { csvFields, csvLine, guessDelimiter, streamLines } from './csv';
 import { nameKey } from './names';
 import { getAlbum } from '../albums/albums';
 import { auditInsert, type Actor } from '../../core/audit';
@@ -70,12 +70,45 @@ export async function importStartList(db: Db, actor: Actor, albumId: string, bod
   await db.batch([
     db.delete(startListEntries).where(eq(startListEntries.albumId, albumId)),
     ...inserts,
+    db.insert(startLists).values({ albumId, importedAt: new Date() }).onConflictDoUpdate({ target: startLists.albumId, set: { importedAt: new Date() } }),
     auditInsert(db, { ...actor, action: 'start_list.imported', targetType: 'album', targetId: albumId, data: { runners: rows.length, errors: errors.length } }),
   ]);
   return { imported: rows.length, lines: line, errorCount: errors.length, errors: errors.slice(0, MAX_ERRORS_LISTED) };
 }
 
-export async function startListSize(db: Db, albumId: string) {
-  const row = await db.select({ n: count() }).from(startListEntries).where(eq(startListEntries.albumId, albumId)).get();
-  return row?.n ?? 0;
+/** How many runners the list holds and when it was imported (null without a list). */
+export async function startListInfo(db: Db, albumId: string) {
+  const [size, list] = await db.batch([
+    db.select({ n: count() }).from(startListEntries).where(eq(startListEntries.albumId, albumId)),
+    db.select({ importedAt: startLists.importedAt }).from(startLists).where(eq(startLists.albumId, albumId)),
+  ]);
+  return { runners: size[0]?.n ?? 0, importedAt: list[0]?.importedAt ?? null };
+}
+
+const EXPORT_PAGE = 1000;
+/** Bibs are digits without leading zeros: by length, then text, is numeric order (and a keyset). */
+const bibLength = sql<number>`length(${startListEntries.bib})`;
+
+/** The start list as a CSV the import reads back (bib, name, category), streamed page by page. */
+export function startListCsv(db: Db, albumId: string): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let last: { length: number; bib: string } | null = null;
+  let header = true;
+  return new ReadableStream({
+    async pull(controller) {
+      const after = last && or(gt(bibLength, last.length), and(eq(bibLength, last.length), gt(startListEntries.bib, last.bib)));
+      const rows = await db
+        .select({ bib: startListEntries.bib, name: startListEntries.name, category: startListEntries.category })
+        .from(startListEntries)
+        .where(and(eq(startListEntries.albumId, albumId), after ?? undefined))
+        .orderBy(asc(bibLength), asc(startListEntries.bib))
+        .limit(EXPORT_PAGE);
+      const text = (header ? csvLine(['bib', 'name', 'category']) : '') + rows.map((r) => csvLine([r.bib, r.name, r.category])).join('');
+      header = false;
+      if (text) controller.enqueue(encoder.encode(text));
+      const end = rows.at(-1);
+      if (!end || rows.length < EXPORT_PAGE) controller.close();
+      else last = { length: end.bib.length, bib: end.bib };
+    },
+  });
 }

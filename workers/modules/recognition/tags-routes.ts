@@ -1,4 +1,4 @@
-import { reviewQuery, tagAction } from '../../shared/schemas/tags';
+import { reviewQuery, tagAction, tagChangesQuery } from '../../shared/schemas/tags';
 import { loadConfig } from '../../core/config';
 import { cursorParam } from '../../core/db/cursor';
 import { access } from '../../core/http/middleware/access';
@@ -8,7 +8,8 @@ import { getPhoto } from '../albums/photos';
 import { variantGrant } from '../albums/variant-grants';
 import { actorOf } from '../accounts/principal';
 import { applyTagAction, reviewQueue, tagsOfPhoto } from './tags';
-import { reviewQueueView, tagsView } from './views';
+import { publicChange, recentChanges, undoChange } from './tag-changes';
+import { reviewQueueView, tagChangeResultView, tagChangesView, tagsView } from './views';
 
 const tags = ['Tags'];
 
@@ -44,14 +45,40 @@ export const tagsRoutes = router()
   .openapi(
     defineRoute({
       method: 'post', path: '/photos/{id}/tags', tags, summary: "Confirm, correct, delete or add one of a photo's tags",
-      description: 'Every change is audited with what it was before, and moves the album\'s content version.',
+      description: "Every change is audited with what it was before, can be undone (`change.id`), and moves the album's content version.",
       access: access.scope('photos:write'),
       request: { body: jsonBody(tagAction.meta({ example: { action: 'correct', tagId: 'tag_01hx3kc9m2n4p6q8', value: '1234' } })) },
       errors: ['PHOTO_NOT_FOUND', 'NOT_FOUND'],
-      responses: { 200: json(tagsView, "The photo's tags after the change") },
+      responses: { 200: json(tagChangeResultView, "The photo's tags after the change, and the change") },
     }),
     async (c) => {
       const actor = actorOf(c.get('principal'), c.get('requestId'));
-      return c.json({ tags: await applyTagAction(c.get('db'), actor, c.req.param('id'), c.req.valid('json')) }, 200);
+      return c.json(await applyTagAction(c.get('db'), actor, c.req.param('id'), c.req.valid('json')), 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'get', path: '/albums/{id}/tag-changes', tags, summary: "An album's latest tag changes, newest first (what can be undone)",
+      access: access.scope('photos:read'),
+      request: { query: tagChangesQuery },
+      errors: ['ALBUM_NOT_FOUND'],
+      responses: { 200: json(tagChangesView) },
+    }),
+    async (c) => {
+      const { workspaceId } = c.get('principal');
+      return c.json({ changes: await recentChanges(c.get('db'), workspaceId, c.req.param('id'), c.req.valid('query').limit) }, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post', path: '/tag-changes/{id}/undo', tags, summary: 'Undo a tag change: the tag is put back as it was',
+      description: "Idempotent: undoing again answers the same. A tag's changes are undone newest first (409 `UNDO_BLOCKED` otherwise).",
+      access: access.scope('photos:write'),
+      errors: ['NOT_FOUND', 'UNDO_BLOCKED'],
+      responses: { 200: json(tagChangeResultView, "The photo's tags after the undo, and the change") },
+    }),
+    async (c) => {
+      const change = await undoChange(c.get('db'), actorOf(c.get('principal'), c.get('requestId')), c.req.param('id'));
+      return c.json({ tags: await tagsOfPhoto(c.get('db'), change.photoId), change: publicChange(change) }, 200);
     },
   );

@@ -1,13 +1,14 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { albums, photos, photoTags, type PhotoTag } from '../../db/schema/index';
 import { newId } from '../../shared/ids';
-import type { TagAction } from '../../shared/schemas/tags';
+import { type TagAction, tagValueProblem } from '../../shared/schemas/tags';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { type Cursor, keysetAfter, pageOf } from '../../core/db/cursor';
 import { auditInsert, type Actor } from '../../core/audit';
 import { variantUrl } from '../albums/gallery';
 import { getPhoto } from '../albums/photos';
+import { changeInsert, getChange, publicChange } from './tag-changes';
 
 export const publicTag = (t: PhotoTag) => ({
   id: t.id,
@@ -59,36 +60,44 @@ async function tagOf(db: Db, photoId: string, tagId: string | undefined): Promis
   return tag;
 }
 
+function checkValue(kind: PhotoTag['kind'], value: string) {
+  const problem = tagValueProblem(kind, value);
+  if (problem) throw new AppError('VALIDATION_ERROR', problem, { fields: [{ path: 'value', message: problem }] });
+}
+
+/** The tag after the action, the row it was (null for an addition), and the change to record. */
+async function plan(db: Db, photo: { id: string; albumId: string }, action: TagAction) {
+  if (action.action === 'add') {
+    checkValue(action.kind, action.value);
+    const tag = { id: newId('tag'), photoId: photo.id, albumId: photo.albumId, kind: action.kind, value: action.value, status: 'confirmed' as const, source: 'manual', confidence: 1 };
+    return { tag, before: null, change: 'added' as const, write: db.insert(photoTags).values(tag) };
+  }
+  const before = await tagOf(db, photo.id, action.tagId);
+  if (action.action === 'delete') return { tag: before, before, change: 'deleted' as const, write: db.delete(photoTags).where(eq(photoTags.id, before.id)) };
+  const value = action.action === 'correct' ? action.value : before.value;
+  checkValue(before.kind, value);
+  const write = db.update(photoTags).set({ value, status: 'confirmed', updatedAt: new Date() }).where(eq(photoTags.id, before.id));
+  return { tag: { ...before, value }, before, change: action.action === 'correct' ? ('corrected' as const) : ('confirmed' as const), write };
+}
+
 /**
  * A person confirms, corrects, deletes or adds a tag. Every change is audited with what it
- * was before, and moves the album's content version (search results change).
+ * was before, recorded so it can be undone, and moves the album's content version (search
+ * results change).
  */
 export async function applyTagAction(db: Db, actor: Actor, photoId: string, action: TagAction) {
   const photo = await getPhoto(db, actor.workspaceId, photoId);
-  const now = new Date();
-  const audit = (what: string, data: Record<string, unknown>) =>
-    auditInsert(db, { ...actor, action: `tag.${what}`, targetType: 'photo', targetId: photoId, data });
-  const bump = db.update(albums).set({ contentVersion: sql`${albums.contentVersion} + 1` }).where(eq(albums.id, photo.albumId));
-
-  if (action.action === 'add') {
-    const id = newId('tag');
-    const values = { id, photoId, albumId: photo.albumId, kind: action.kind, value: action.value, status: 'confirmed' as const, source: 'manual', confidence: 1 };
-    await db.batch([db.insert(photoTags).values(values), audit('added', { tagId: id, value: action.value, kind: action.kind }), bump]);
-    return tagsOfPhoto(db, photoId);
-  }
-  const tag = await tagOf(db, photoId, action.tagId);
-  const before = { value: tag.value, status: tag.status };
-  if (action.action === 'delete') {
-    await db.batch([db.delete(photoTags).where(eq(photoTags.id, tag.id)), audit('deleted', { tagId: tag.id, before }), bump]);
-  } else {
-    const value = action.action === 'correct' ? action.value : tag.value;
-    await db.batch([
-      db.update(photoTags).set({ value, status: 'confirmed', updatedAt: now }).where(eq(photoTags.id, tag.id)),
-      audit(action.action === 'correct' ? 'corrected' : 'confirmed', { tagId: tag.id, before, after: { value, status: 'confirmed' } }),
-      bump,
-    ]);
-  }
-  return tagsOfPhoto(db, photoId);
+  const { tag, before, change, write } = await plan(db, photo, action);
+  const changeId = newId('tch');
+  const after = change === 'deleted' ? null : { value: tag.value, status: 'confirmed' };
+  const data = before ? { tagId: tag.id, before: { value: before.value, status: before.status }, after } : { tagId: tag.id, value: tag.value, kind: tag.kind };
+  await db.batch([
+    write,
+    changeInsert(db, actor, { id: changeId, action: change, tag, before }),
+    auditInsert(db, { ...actor, action: `tag.${change}`, targetType: 'photo', targetId: photoId, data: { ...data, changeId } }),
+    db.update(albums).set({ contentVersion: sql`${albums.contentVersion} + 1` }).where(eq(albums.id, photo.albumId)),
+  ]);
+  return { tags: await tagsOfPhoto(db, photoId), change: publicChange(await getChange(db, actor.workspaceId, changeId)) };
 }
 
 export async function tagsOfPhoto(db: Db, photoId: string) {

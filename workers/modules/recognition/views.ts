@@ -3,7 +3,7 @@
  * response schemas of the OpenAPI document and the types the SPA reads (zod only).
  */
 import { z } from 'zod';
-import { TAG_KINDS, TAG_STATUSES } from '../../shared/enums';
+import { TAG_CHANGE_ACTIONS, TAG_KINDS, TAG_STATUSES } from '../../shared/enums';
 import { nextCursor } from '../albums/views';
 
 /** Where a read sits on the photo, as fractions of the image (0..1), so any variant can highlight it. */
@@ -24,6 +24,26 @@ export const tagView = z
 
 export const tagsView = z.object({ tags: z.array(tagView) });
 
+const timestamp = z.string().meta({ description: 'ISO 8601', example: '2026-04-12T08:30:00.000Z' });
+
+/** A person's change to a tag, which can be undone (`POST /v1/tag-changes/{id}/undo`). */
+export const tagChangeView = z
+  .object({
+    id: z.string().meta({ example: 'tch_01hx3kc9m2n4p6q8' }),
+    action: z.enum(TAG_CHANGE_ACTIONS).meta({ description: 'A rejected read is `deleted`' }),
+    photoId: z.string(),
+    tagId: z.string(),
+    kind: z.enum(TAG_KINDS),
+    value: z.string().meta({ description: 'The value after the change (the removed one for `deleted`)' }),
+    previousValue: z.string().nullable().meta({ description: 'Null for `added`' }),
+    undoneAt: timestamp.nullable(),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'TagChange' });
+
+export const tagChangeResultView = tagsView.extend({ change: tagChangeView });
+export const tagChangesView = z.object({ changes: z.array(tagChangeView).meta({ description: 'Newest first' }) });
+
 /** A tag of the review queue, with the photo to show it on (owner URLs carry a short-lived grant). */
 export const reviewTagView = tagView
   .extend({ photo: z.object({ id: z.string(), width: z.number().nullable(), height: z.number().nullable(), web: z.string(), thumb: z.string() }) })
@@ -42,7 +62,7 @@ export const startListImportView = z.object({
   errors: z.array(z.object({ line: z.number(), message: z.string() })).meta({ description: 'The first few refused lines' }),
 });
 
-export const startListSizeView = z.object({ runners: z.number() });
+export const startListSizeView = z.object({ runners: z.number(), importedAt: timestamp.nullable().meta({ description: 'When the list was last imported; null without one' }) });
 
 const plateFormat = z.enum(['FR-SIV', 'FR-FNI', 'OTHER']);
 
@@ -80,6 +100,9 @@ export const cutoutJobView = z
 
 export type TagView = z.infer<typeof tagView>;
 export type TagsView = z.infer<typeof tagsView>;
+export type TagChangeView = z.infer<typeof tagChangeView>;
+export type TagChangeResultView = z.infer<typeof tagChangeResultView>;
+export type StartListSizeView = z.infer<typeof startListSizeView>;
 export type ReviewTagView = z.infer<typeof reviewTagView>;
 export type ReviewQueueView = z.infer<typeof reviewQueueView>;
 export type StartListImportView = z.infer<typeof startListImportView>;

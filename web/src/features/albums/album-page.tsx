@@ -1,7 +1,7 @@
 import { ArrowLeft, ExternalLink } from 'lucide-react';
 import { useEffect } from 'react';
 import { Link, NavLink, Route, Routes, useParams } from 'react-router';
-import type { WorkspaceKind } from '../../../../workers/shared/enums';
+import type { TagKind, WorkspaceKind } from '../../../../workers/shared/enums';
 import { api } from '../../api/client';
 import type { PhotoCounts } from '../../api/types';
 import { Spinner } from '../../components/spinner';
@@ -19,6 +19,8 @@ import { useAlbumPhotos } from './use-album-photos';
 const POLL_MS = 2000;
 /** Workspaces whose photos get read (bibs, plates) have a review queue. */
 const REVIEW_TABS: Record<WorkspaceKind, string | null> = { events: 'Review bibs', vehicles: 'Review plates', realestate: null, brand: null };
+/** What is read on a workspace's photos, shown on the album's tiles and edited in the photo dialog. */
+const TAG_KINDS: Record<WorkspaceKind, TagKind | null> = { events: 'bib', vehicles: 'plate', realestate: null, brand: null };
 const busy = (counts: PhotoCounts | undefined) => Boolean(counts && ((counts.uploaded ?? 0) + (counts.processing ?? 0) > 0));
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
@@ -28,11 +30,12 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
 export function AlbumPage() {
   const { id = '' } = useParams();
   const me = useMe();
-  const reviewTab = REVIEW_TABS[me.workspaces.find((w) => w.id === me.workspaceId)?.kind ?? 'brand'];
+  const kind = me.workspaces.find((w) => w.id === me.workspaceId)?.kind ?? 'brand';
+  const reviewTab = REVIEW_TABS[kind];
   const album = useResource(() => api.albums.get(id), [id]);
   const { uppy, summary } = useUploader(id);
   const counts = album.data?.photoCounts;
-  const { photos, loading, forget } = useAlbumPhotos(id, counts);
+  const { photos, loading, forget, retag } = useAlbumPhotos(id, counts);
 
   // Live status: poll while uploads run or the pipeline still has work.
   const working = summary.active || busy(counts);
@@ -81,7 +84,7 @@ export function AlbumPage() {
               <div className="space-y-6">
                 <UploadPanel albumId={id} uppy={uppy} summary={summary} />
                 <StatusCounts counts={counts ?? {}} photos={photos} />
-                <PhotoGrid photos={photos} loading={loading} onDeleted={forget} />
+                <PhotoGrid photos={photos} loading={loading} tagKind={TAG_KINDS[kind]} onDeleted={forget} onRetagged={retag} />
               </div>
             }
           />

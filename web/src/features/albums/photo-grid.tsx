@@ -1,23 +1,36 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { CircleAlert, ImageOff, LoaderCircle, Trash2 } from 'lucide-react';
 import { useLayoutEffect, useRef, useState } from 'react';
+import type { TagKind } from '../../../../workers/shared/enums';
 import { api, apiUrl } from '../../api/client';
-import type { Photo } from '../../api/types';
+import type { Photo, PhotoTagChip } from '../../api/types';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { PhotoImage } from '../../components/photo-image';
 import { Spinner } from '../../components/spinner';
 import { formatBytes } from '../../lib/format';
+import { PhotoTags, TAG_WORD } from '../review/photo-tags';
 
 const MIN_CELL = 150;
 const GAP = 8;
 
+type GridProps = {
+  photos: Photo[];
+  loading: boolean;
+  /** What is read on this workspace's photos (bibs, plates), shown and edited on each; null: nothing. */
+  tagKind: TagKind | null;
+  onDeleted: (id: string) => void;
+  onRetagged: (id: string, tags: PhotoTagChip[]) => void;
+};
+
 /** Square thumbnails in a virtualised grid: only the rows on screen exist in the DOM (5,000 photos stay smooth). */
-export function PhotoGrid({ photos, loading, onDeleted }: { photos: Photo[]; loading: boolean; onDeleted: (id: string) => void }) {
+export function PhotoGrid({ photos, loading, tagKind, onDeleted, onRetagged }: GridProps) {
   const container = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [offset, setOffset] = useState(0);
-  const [open, setOpen] = useState<Photo | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  // By id: the dialog follows the list, so a bib changed in it shows on the tile too.
+  const open = photos.find((p) => p.id === openId) ?? null;
   useLayoutEffect(() => {
     const el = container.current;
     if (!el) return;
@@ -52,19 +65,44 @@ export function PhotoGrid({ photos, loading, onDeleted }: { photos: Photo[]; loa
             style={{ top: row.start - offset, gridTemplateColumns: `repeat(${columns}, 1fr)`, gap: GAP, height: cell }}
           >
             {photos.slice(row.index * columns, row.index * columns + columns).map((photo) => (
-              <PhotoCell key={photo.id} photo={photo} onOpen={() => setOpen(photo)} />
+              <PhotoCell key={photo.id} photo={photo} tagKind={tagKind} onOpen={() => setOpenId(photo.id)} />
             ))}
           </div>
         ))}
       </div>
       {loading && <Spinner label="Loading photos…" />}
-      <PhotoDialog photo={open} onClose={() => setOpen(null)} onDeleted={(id) => { setOpen(null); onDeleted(id); }} />
+      <PhotoDialog
+        photo={open}
+        tagKind={tagKind}
+        onClose={() => setOpenId(null)}
+        onDeleted={(id) => { setOpenId(null); onDeleted(id); }}
+        onRetagged={onRetagged}
+      />
     </section>
   );
 }
 
-function PhotoCell({ photo, onOpen }: { photo: Photo; onOpen: () => void }) {
-  const label = `${photo.name} — ${photo.status}`;
+const MAX_CHIPS = 3;
+
+/** The tile's bibs (or plates), a few at most: the dialog lists them all. */
+function TagChips({ tags, kind }: { tags: PhotoTagChip[]; kind: TagKind }) {
+  const shown = tags.filter((t) => t.kind === kind);
+  if (!shown.length) return null;
+  const more = shown.length - MAX_CHIPS;
+  return (
+    <span className="absolute inset-x-1 bottom-1 flex flex-wrap gap-1" aria-hidden>
+      {shown.slice(0, MAX_CHIPS).map((t) => (
+        <span key={t.id} className={`rounded px-1.5 py-0.5 text-xs font-bold shadow ${t.status === 'unsure' ? 'bg-amber-300 text-slate-900' : 'bg-white/90 text-slate-900'}`}>{t.value}</span>
+      ))}
+      {more > 0 && <span className="rounded bg-white/90 px-1.5 py-0.5 text-xs shadow">+{more}</span>}
+    </span>
+  );
+}
+
+function PhotoCell({ photo, tagKind, onOpen }: { photo: Photo; tagKind: TagKind | null; onOpen: () => void }) {
+  const values = tagKind ? (photo.tags ?? []).filter((t) => t.kind === tagKind).map((t) => t.value) : [];
+  const word = tagKind && (values.length === 1 ? TAG_WORD[tagKind] : `${TAG_WORD[tagKind]}s`);
+  const label = `${photo.name} — ${photo.status}${values.length ? ` — ${word} ${values.join(', ')}` : ''}`;
   return (
     <button type="button" onClick={onOpen} aria-label={label} data-status={photo.status} className="group relative overflow-hidden rounded-lg bg-slate-200 focus-visible:ring-2">
       {photo.variants ? (
@@ -80,11 +118,14 @@ function PhotoCell({ photo, onOpen }: { photo: Photo; onOpen: () => void }) {
           )}
         </div>
       )}
+      {tagKind && <TagChips tags={photo.tags ?? []} kind={tagKind} />}
     </button>
   );
 }
 
-function PhotoDialog({ photo, onClose, onDeleted }: { photo: Photo | null; onClose: () => void; onDeleted: (id: string) => void }) {
+type DialogProps = Pick<GridProps, 'tagKind' | 'onDeleted' | 'onRetagged'> & { photo: Photo | null; onClose: () => void };
+
+function PhotoDialog({ photo, tagKind, onClose, onDeleted, onRetagged }: DialogProps) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const remove = async () => {
@@ -109,6 +150,9 @@ function PhotoDialog({ photo, onClose, onDeleted }: { photo: Photo | null; onClo
             {photo.status} · {formatBytes(photo.size)}{photo.width ? ` · ${photo.width}×${photo.height}` : ''}
             {photo.error ? ` · ${photo.error.message}` : ''}
           </p>
+          {tagKind && (
+            <PhotoTags photoId={photo.id} kind={tagKind} tags={photo.tags ?? []} onChanged={(tags) => onRetagged(photo.id, tags.map(({ id, kind, value, status }) => ({ id, kind, value, status })))} />
+          )}
           <div className="flex justify-end gap-2">
             {confirming ? (
               <>

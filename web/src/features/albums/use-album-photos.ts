@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PhotoStatus } from '../../../../workers/shared/enums';
 import { api } from '../../api/client';
-import type { Photo, PhotoCounts } from '../../api/types';
+import type { Photo, PhotoCounts, PhotoTagChip } from '../../api/types';
 
 type Page = { cursor: string | null; photos: Photo[]; next: string | null };
 
@@ -53,5 +53,11 @@ export function useAlbumPhotos(albumId: string, counts: PhotoCounts | undefined)
     pages.current = pages.current.map((p) => ({ ...p, photos: p.photos.filter((x) => x.id !== photoId) }));
     setPhotos((list) => list.filter((p) => p.id !== photoId));
   };
-  return { photos, loading, forget };
+  /** A photo's bibs changed (in its dialog): settled pages are not fetched again, so patch them. */
+  const retag = (photoId: string, tags: PhotoTagChip[]) => {
+    const patch = (p: Photo) => (p.id === photoId ? { ...p, tags } : p);
+    pages.current = pages.current.map((page) => ({ ...page, photos: page.photos.map(patch) }));
+    setPhotos((list) => list.map(patch));
+  };
+  return { photos, loading, forget, retag };
 }

@@ -2,10 +2,12 @@ import { Check, SkipForward, Trash2 } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TagStatus } from '../../../../workers/shared/enums';
 import { api, apiUrl, type ApiError } from '../../api/client';
-import type { ReviewItem } from '../../api/types';
+import type { PhotoTagChip, ReviewItem, TagChange } from '../../api/types';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { Spinner } from '../../components/spinner';
+import { PhotoTags } from './photo-tags';
+import { RecentChanges } from './recent-changes';
 import { StartListImport } from './start-list-import';
 
 /** Unsure reads first, then the sure ones a person has not confirmed yet. */
@@ -13,7 +15,8 @@ const ORDER: TagStatus[] = ['unsure', 'sure'];
 
 /**
  * One bib at a time, its box highlighted on the photo; the keyboard does it all:
- * Enter confirms, typing then Enter corrects, Delete removes, → skips, ← goes back.
+ * Enter confirms, typing then Enter corrects, Delete removes, → skips, ← goes back, Ctrl+Z undoes.
+ * Every change is kept by the API (recent changes), so it can be undone after a reload too.
  */
 export function ReviewQueue({ albumId }: { albumId: string }) {
   const [items, setItems] = useState<ReviewItem[]>([]);
@@ -31,14 +34,17 @@ export function ReviewQueue({ albumId }: { albumId: string }) {
     setLoading(false);
   }, [albumId]);
   useEffect(() => void load().catch((err: ApiError) => { setError(err.message); setLoading(false); }), [load]);
+  const history = useChanges(albumId, load);
 
   const act = async (action: 'confirm' | 'delete' | 'correct', value?: string) => {
     const item = items[index];
     if (!item) return;
     setError(null);
     try {
-      if (action === 'correct') await api.photos.tag(item.photo.id, { action, tagId: item.id, value: value! });
-      else await api.photos.tag(item.photo.id, { action, tagId: item.id });
+      const result = action === 'correct'
+        ? await api.photos.tag(item.photo.id, { action, tagId: item.id, value: value! })
+        : await api.photos.tag(item.photo.id, { action, tagId: item.id });
+      history.record(result.change);
       setItems((list) => list.filter((t) => t.id !== item.id));
       setCounts((c) => ({ ...c, [item.status]: Math.max(0, (c[item.status] ?? 1) - 1), confirmed: (c.confirmed ?? 0) + (action === 'delete' ? 0 : 1) }));
     } catch (err) {
@@ -69,10 +75,18 @@ export function ReviewQueue({ albumId }: { albumId: string }) {
             onDelete={() => act('delete')}
             onNext={() => setIndex((i) => Math.min(i + 1, items.length - 1))}
             onPrevious={() => setIndex((i) => Math.max(i - 1, 0))}
+            onUndo={history.undoLast}
+            onPhotoChanged={(change) => {
+              history.record(change);
+              if (change.action === 'deleted') setItems((list) => list.filter((t) => t.id !== change.tagId));
+            }}
           />
         )}
       </section>
-      <StartListImport albumId={albumId} onImported={load} />
+      <div className="space-y-6">
+        <RecentChanges changes={history.changes} busy={history.busy} error={history.error} onUndo={history.undo} />
+        <StartListImport albumId={albumId} onImported={load} />
+      </div>
     </div>
   );
 }
@@ -85,10 +99,14 @@ type CardProps = {
   onDelete: () => void;
   onNext: () => void;
   onPrevious: () => void;
+  onUndo: () => void;
+  onPhotoChanged: (change: TagChange) => void;
 };
 
-function ReviewCard({ item, position, error, onCorrect, onDelete, onNext, onPrevious }: CardProps) {
+function ReviewCard({ item, position, error, onCorrect, onDelete, onNext, onPrevious, onUndo, onPhotoChanged }: CardProps) {
   const [value, setValue] = useState(item.value);
+  const [photoTags, setPhotoTags] = useState<PhotoTagChip[]>([]);
+  useEffect(() => void api.photos.tags(item.photo.id).then((r) => setPhotoTags(r.tags)).catch(() => undefined), [item.photo.id]);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -96,6 +114,7 @@ function ReviewCard({ item, position, error, onCorrect, onDelete, onNext, onPrev
     else if (e.key === 'Delete') { e.preventDefault(); onDelete(); }
     else if (e.key === 'ArrowRight' && value === item.value) { e.preventDefault(); onNext(); }
     else if (e.key === 'ArrowLeft' && value === item.value) { e.preventDefault(); onPrevious(); }
+    else if (e.key === 'z' && (e.ctrlKey || e.metaKey) && value === item.value) { e.preventDefault(); onUndo(); }
   };
   const box = item.box;
   return (
@@ -130,7 +149,38 @@ function ReviewCard({ item, position, error, onCorrect, onDelete, onNext, onPrev
         <Button variant="ghost" icon={<SkipForward className="size-4" aria-hidden />} onClick={onNext}>Skip</Button>
       </div>
       {error && <p role="alert" className="mt-2 text-sm text-red-700">{error}</p>}
-      <p className="mt-3 text-xs text-slate-500">Keyboard: Enter confirms (or saves what you typed) · Delete: not a bib · → skip · ← back</p>
+      <p className="mt-3 text-xs text-slate-500">Keyboard: Enter confirms (or saves what you typed) · Delete: not a bib · → skip · ← back · Ctrl+Z undo</p>
+      <div className="mt-4 border-t border-slate-100 pt-3">
+        <h3 className="mb-2 text-sm font-semibold">On this photo</h3>
+        <PhotoTags photoId={item.photo.id} kind={item.kind} tags={photoTags} onChanged={(tags, change) => { setPhotoTags(tags); onPhotoChanged(change); }} />
+      </div>
     </div>
   );
+}
+
+/** The album's recent changes and their undo; an undo puts reads back in the queue, so it reloads. */
+function useChanges(albumId: string, reloadQueue: () => Promise<void>) {
+  const [changes, setChanges] = useState<TagChange[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useCallback(() => api.albums.tagChanges(albumId).then((r) => setChanges(r.changes)), [albumId]);
+  useEffect(() => void refresh().catch(() => undefined), [refresh]);
+  const undo = async (id: string) => {
+    setBusy(id);
+    setError(null);
+    try {
+      await api.photos.undoTagChange(id);
+      await Promise.all([refresh(), reloadQueue()]);
+    } catch (err) {
+      setError((err as ApiError).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const record = (change: TagChange) => setChanges((list) => [change, ...list].slice(0, 10));
+  const undoLast = () => {
+    const last = changes.find((c) => !c.undoneAt);
+    if (last) void undo(last.id);
+  };
+  return { changes, busy, error, undo, undoLast, record };
 }

@@ -1,8 +1,9 @@
-import { FileSpreadsheet } from 'lucide-react';
-import { useState } from 'react';
+import { Download, FileSpreadsheet } from 'lucide-react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, type ApiError } from '../../api/client';
-import type { StartListImport as ImportResult } from '../../api/types';
+import type { StartListImport as ImportResult, StartListInfo } from '../../api/types';
 import { Button } from '../../components/button';
+import { formatDateTime, plural } from '../../lib/format';
 
 const PREVIEW_ROWS = 5;
 
@@ -12,6 +13,9 @@ export function StartListImport({ albumId, onImported }: { albumId: string; onIm
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [info, setInfo] = useState<StartListInfo | null>(null);
+  const refresh = useCallback(() => api.albums.startList(albumId).then(setInfo), [albumId]);
+  useEffect(() => void refresh().catch(() => undefined), [refresh]);
   const preview = csv?.text.split(/\r?\n/).filter(Boolean).slice(0, PREVIEW_ROWS).map((line) => line.split(/[,;\t]/));
 
   const submit = async () => {
@@ -22,6 +26,7 @@ export function StartListImport({ albumId, onImported }: { albumId: string; onIm
       setResult(await api.albums.importStartList(albumId, csv.text));
       setCsv(null);
       onImported();
+      await refresh();
     } catch (err) {
       setError((err as ApiError).message);
     } finally {
@@ -32,7 +37,8 @@ export function StartListImport({ albumId, onImported }: { albumId: string; onIm
     <section aria-labelledby="start-list-title" className="h-fit rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <h2 id="start-list-title" className="flex items-center gap-2 font-semibold"><FileSpreadsheet className="size-5" aria-hidden /> Start list</h2>
       <p className="mt-1 text-sm text-slate-600">A CSV with bib, name and category lets runners search by name, and makes bib reads surer.</p>
-      <label className="mt-3 block text-sm font-medium" htmlFor="start-list-file">CSV file</label>
+      {info && info.runners > 0 && <CurrentList albumId={albumId} info={info} onError={setError} />}
+      <label className="mt-3 block text-sm font-medium" htmlFor="start-list-file">{info?.runners ? 'Replace it with a new CSV file' : 'CSV file'}</label>
       <input
         id="start-list-file"
         type="file"
@@ -55,7 +61,7 @@ export function StartListImport({ albumId, onImported }: { albumId: string; onIm
               ))}
             </tbody>
           </table>
-          <Button className="mt-3 w-full" busy={busy} onClick={submit}>Import start list</Button>
+          <Button className="mt-3 w-full" busy={busy} onClick={submit}>{info?.runners ? 'Replace start list' : 'Import start list'}</Button>
         </>
       )}
       {error && <p role="alert" className="mt-3 text-sm text-red-700">{error}</p>}
@@ -70,5 +76,30 @@ export function StartListImport({ albumId, onImported }: { albumId: string; onIm
         </div>
       )}
     </section>
+  );
+}
+
+/** What the album's start list holds now, and the file itself to download. */
+function CurrentList({ albumId, info, onError }: { albumId: string; info: StartListInfo; onError: (message: string) => void }) {
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      const url = URL.createObjectURL(await api.albums.startListCsv(albumId));
+      const link = Object.assign(document.createElement('a'), { href: url, download: 'start-list.csv' });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      onError((err as ApiError).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div role="status" aria-label="Current start list" className="mt-3 rounded-lg bg-slate-50 p-3 text-sm">
+      <p className="font-medium">{plural(info.runners, 'runner')} on the start list</p>
+      {info.importedAt && <p className="text-slate-600">Imported {formatDateTime(info.importedAt)}</p>}
+      <Button variant="secondary" className="mt-2" busy={busy} onClick={download} icon={<Download className="size-4" aria-hidden />}>Download CSV</Button>
+    </div>
   );
 }
