@@ -3,10 +3,9 @@ import { type DragEvent, useRef, useState } from 'react';
 import { Button } from '../../components/button';
 import { ProgressBar } from '../../components/progress-bar';
 import { formatBytes, formatDuration, formatSpeed, plural } from '../../lib/format';
-import { inspectFile } from './file-checks';
 import { unfinishedInAlbum } from './resume-store';
 import type { FileRow, UploadSummary } from './use-uploader';
-import { addRejected, clearUploads, type Uploader } from './uploader';
+import { addFiles, clearUploads, type Uploader } from './uploader';
 
 /** Rows listed at once: thousands of files would only slow the page; the totals tell the rest. */
 const MAX_ROWS = 60;
@@ -18,25 +17,7 @@ export function UploadPanel({ albumId, uppy, summary }: { albumId: string; uppy:
   const [dragging, setDragging] = useState(false);
   const unfinished = unfinishedInAlbum(albumId).filter((u) => !summary.rows.some((r) => r.name === u.name && r.size === u.size));
 
-  const add = async (files: FileList | File[]) => {
-    // .DS_Store and friends from a dropped folder are not the photographer's files.
-    const picked = Array.from(files).filter((file) => !file.name.startsWith('.'));
-    const verdicts = await Promise.all(picked.map(inspectFile));
-    const problems: string[] = [];
-    picked.forEach((file, i) => {
-      const verdict = verdicts[i]!;
-      if (!verdict.ok) return addRejected(uppy, { id: crypto.randomUUID(), name: file.name, size: file.size, reason: verdict.reason });
-      try {
-        // The type read from the bytes, not the one guessed from the name.
-        uppy.addFile({ name: file.name, type: verdict.type, data: file, source: 'local' });
-      } catch (err) {
-        // Uppy refuses a duplicate through onBeforeFileAdded, with a message meant for developers.
-        const duplicate = (err as { isUserFacing?: boolean }).isUserFacing === false;
-        problems.push(`${file.name}: ${duplicate ? 'already in the list.' : (err as Error).message}`);
-      }
-    });
-    setRefused(problems);
-  };
+  const add = async (files: FileList | File[]) => setRefused(await addFiles(uppy, files));
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);

@@ -12,7 +12,7 @@ import Uppy, { type UppyFile } from '@uppy/core';
 import { MULTIPART_THRESHOLD, PART_SIZE } from '../../../../workers/shared/constants';
 import { api } from '../../api/client';
 import type { UploadInstructions } from '../../api/types';
-import { isFinalRefusal, reasonOf } from './file-checks';
+import { inspectFile, isFinalRefusal, reasonOf } from './file-checks';
 import { fingerprint, findUnfinished, forgetUnfinished, rememberUnfinished } from './resume-store';
 
 type Meta = Record<string, never>;
@@ -150,6 +150,33 @@ export function createUploader(albumId: string): Uploader {
     }
   });
   return uppy;
+}
+
+/**
+ * Adds picked or dropped files: each one that cannot be a photo gets a rejected row with the
+ * reason; the others start uploading. Answers what could not be listed at all (duplicates).
+ */
+export async function addFiles(uppy: Uploader, files: FileList | File[]): Promise<string[]> {
+  // .DS_Store and friends from a dropped folder are not the photographer's files.
+  const picked = Array.from(files).filter((file) => !file.name.startsWith('.'));
+  const verdicts = await Promise.all(picked.map(inspectFile));
+  const problems: string[] = [];
+  for (const [i, file] of picked.entries()) {
+    const verdict = verdicts[i]!;
+    if (!verdict.ok) {
+      addRejected(uppy, { id: crypto.randomUUID(), name: file.name, size: file.size, reason: verdict.reason });
+      continue;
+    }
+    try {
+      // The type read from the bytes, not the one guessed from the name.
+      uppy.addFile({ name: file.name, type: verdict.type, data: file, source: 'local' });
+    } catch (err) {
+      // Uppy refuses a duplicate through onBeforeFileAdded, with a message meant for developers.
+      const duplicate = (err as { isUserFacing?: boolean }).isUserFacing === false;
+      problems.push(`${file.name}: ${duplicate ? 'already in the list.' : (err as Error).message}`);
+    }
+  }
+  return problems;
 }
 
 /** The files refused for good, in the order they were refused. */
