@@ -44,6 +44,22 @@ test('the album title says its limit and counts what is typed', { timeout: 60_00
     assert.equal(await title.getAttribute('maxlength'), '160');
     await title.fill('Marathon de Paris');
     await page.getByRole('dialog').getByText('17 / 160 characters').waitFor();
+
+    // A pasted paragraph keeps whole words (the browser alone would cut it at 160, mid-word).
+    const long = 'Grand Trail des Lacs et Montagnes du Haut Jura, édition de printemps, avec le semi-marathon, la course des enfants et la randonnée gourmande du dimanche matin au bord du lac';
+    assert.ok(long.length > 160);
+    await title.fill('');
+    // A string (this project's node config has no DOM types), pasting into the focused title.
+    await title.focus();
+    await page.evaluate(`(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', ${JSON.stringify(long)});
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    })()`);
+    const pasted = await title.inputValue();
+    assert.ok(pasted.length <= 160 && pasted.length > 140, pasted);
+    assert.ok(long.startsWith(pasted) && long[pasted.length] === ' ', `cut mid-word: "${pasted}"`);
+    await page.getByRole('dialog').getByText(`${pasted.length} / 160 characters`).waitFor();
   }),
 );
 
