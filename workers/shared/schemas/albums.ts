@@ -16,7 +16,7 @@ export const slug = z
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Lower-case letters, digits and single dashes');
 
-/** Past what anyone types: a pasted paragraph is cut (at a word), a megabyte is refused. */
+/** Past what anyone types: a pasted paragraph is cut (at a word); anything longer is refused. */
 const TITLE_INPUT_MAX = 1000;
 /** A title too long for the gallery's heading is cut at a word boundary, never mid-word. */
 const title = z
