@@ -36,6 +36,37 @@ describe('albums', () => {
     expect(renamed.status).toBe(409);
   });
 
+  const WORDS = 'Grand Trail des Lacs et Montagnes du Haut Jura édition printemps';
+  /** Each word of a slug is a whole word of the title (accents dropped), or the title's tag. */
+  const slugWord = /^(grand|trail|des|lacs|et|montagnes|du|haut|jura|edition|printemps|[0-9a-f]{6})$/;
+
+  it('cuts a very long title at a word boundary', async () => {
+    const { token } = await signUp();
+    const long = `${WORDS} ${crypto.randomUUID().slice(0, 6)} ${WORDS} ${WORDS}`;
+    expect(long.length).toBeGreaterThan(180);
+    const res = await call('POST', '/v1/albums', { token, json: { title: long } });
+    expect(res.status).toBe(201);
+    const { title } = res.data.album;
+    expect(title.length).toBeLessThanOrEqual(160);
+    expect(long.startsWith(title)).toBe(true);
+    expect(long[title.length]).toBe(' ');
+
+    const renamed = await call('PATCH', `/v1/albums/${res.data.album.id}`, { token, json: { title: `Renamed ${long}` } });
+    expect(renamed.status).toBe(200);
+    const cut = renamed.data.album.title;
+    expect(cut.length).toBeLessThanOrEqual(160);
+    expect(`Renamed ${long}`[cut.length]).toBe(' ');
+  });
+
+  it('makes the slug of a long title end on a whole word', async () => {
+    const { token } = await signUp();
+    const title = `${crypto.randomUUID().slice(0, 6)} ${WORDS} ${WORDS}`;
+    const album = await makeAlbum(token, { title });
+    expect(album.slug.length).toBeLessThanOrEqual(60);
+    expect(album.slug.length).toBeGreaterThan(40);
+    for (const word of album.slug.split('-')) expect(word).toMatch(slugWord);
+  });
+
   it('pages through albums with a cursor, newest first', async () => {
     const { token } = await signUp();
     const made = [];

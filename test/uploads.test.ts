@@ -165,6 +165,10 @@ describe('upload batches refuse bad input before writing anything', () => {
     expect(res.status).toBe(status);
     expect(res.data.error.code).toBe(code);
     expect(res.data.error.details.files).toEqual([expect.objectContaining({ index: 1, name: bad.name, code })]);
+    // Sentences a person reads as they are: the file's own reason, and the batch's naming the file.
+    const reason = res.data.error.details.files[0].message;
+    expect(reason).toMatch(/^[A-Z].+\.$/);
+    expect(res.data.error.message).toBe(`1 file cannot be uploaded. "${bad.name}": ${reason}`);
     expect(await countPhotos(album.id)).toBe(0);
   });
 

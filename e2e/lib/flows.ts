@@ -27,9 +27,9 @@ export async function createAlbumThroughUi(page: Page, title: string, visibility
   return page.url().split('/albums/')[1]!.split('/')[0]!;
 }
 
-/** Waits until the overall upload bar says 100% and the summary counts every file. */
+/** Waits until the batch is over with every file uploaded ("20 photos: 20 uploaded"). */
 export async function waitForUploads(page: Page, count: number, timeout = 120_000) {
-  await page.getByText(new RegExp(`^${count} of ${count} photos? uploaded`)).waitFor({ timeout });
+  await page.getByText(new RegExp(`^${count} photos?: ${count} uploaded$`)).waitFor({ timeout });
 }
 
 export async function waitForProcessing(page: Page, count: number, timeout = 180_000) {

@@ -12,6 +12,9 @@ export const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
 export const PART_SIZE = 8 * 1024 * 1024;
 export const MAX_BATCH = 500;
 
+/** Longer album titles are cut at a word boundary to fit (the album form says so as the user types). */
+export const ALBUM_TITLE_MAX = 160;
+
 export const WATERMARK_POSITIONS = ['center', 'top-left', 'top-right', 'bottom-left', 'bottom-right', 'tiled'] as const;
 
 /**

@@ -26,17 +26,20 @@ const MB = 1024 * 1024;
 
 /** Why a declared file cannot be uploaded, or null when it can. */
 function fileProblem(file: UploadFile): { code: ErrorCode; message: string } | null {
-  if (file.size === 0) return { code: 'EMPTY_FILE', message: 'The file is empty (0 bytes)' };
+  if (file.size === 0) return { code: 'EMPTY_FILE', message: 'The file is empty (0 bytes).' };
   if (file.size > MAX_PHOTO_BYTES)
-    return { code: 'FILE_TOO_LARGE', message: `Files are limited to ${MAX_PHOTO_BYTES / MB} MB` };
+    return { code: 'FILE_TOO_LARGE', message: `Photos are limited to ${MAX_PHOTO_BYTES / MB} MB each.` };
   if (!(ACCEPTED_TYPES as readonly string[]).includes(file.type)) {
     const hint = /hei[cf]/.test(file.type) ? ' (export HEIC photos as JPEG)' : '';
-    return { code: 'UNSUPPORTED_TYPE', message: `Accepted types are ${ACCEPTED_TYPES.join(', ')}${hint}` };
+    return { code: 'UNSUPPORTED_TYPE', message: `Not a photo we accept: ${file.type || 'no type'}; upload JPEG, PNG or WebP${hint}.` };
   }
   return null;
 }
 
-/** Refuses the whole batch, listing every bad file, before anything is written. */
+/**
+ * Refuses the whole batch, listing every bad file, before anything is written. Messages are
+ * sentences a person can read as they are (the SPA shows a file's own one on its row).
+ */
 function assertBatchAcceptable(files: UploadFile[]) {
   if (files.length > MAX_BATCH) {
     throw new AppError('BATCH_TOO_LARGE', `At most ${MAX_BATCH} files per request; split the batch`);
@@ -47,7 +50,8 @@ function assertBatchAcceptable(files: UploadFile[]) {
   });
   if (problems.length) {
     const first = problems[0]!;
-    throw new AppError(first.code, `${problems.length} file(s) cannot be uploaded; first: "${first.name}": ${first.message}`, {
+    const count = problems.length === 1 ? '1 file' : `${problems.length} files`;
+    throw new AppError(first.code, `${count} cannot be uploaded. "${first.name}": ${first.message}`, {
       files: problems,
     });
   }
@@ -188,15 +192,16 @@ export async function completeUpload(deps: CompleteDeps, workspaceId: string, ph
 
   if (photo.multipartUploadId) await finishMultipart(bucket, photo, parts);
   const object = await bucket.get(photo.originalKey, { range: { offset: 0, length: SNIFF_BYTES } });
-  if (!object) throw new AppError('UPLOAD_INCOMPLETE', 'The file has not been uploaded yet; PUT it to the signed URL first');
+  if (!object) throw new AppError('UPLOAD_INCOMPLETE', 'The file has not been uploaded yet; PUT it to the signed URL first.');
   const head = new Uint8Array(await object.arrayBuffer());
   if (object.size !== photo.declaredSize) {
-    await reject(db, photo, 'UPLOAD_SIZE_MISMATCH', `Expected ${photo.declaredSize} bytes, received ${object.size}`, bucket);
+    const message = `Received ${object.size} bytes where ${photo.declaredSize} were declared; upload the file again.`;
+    await reject(db, photo, 'UPLOAD_SIZE_MISMATCH', message, bucket);
   }
   const type = sniffImageType(head);
   if (!(ACCEPTED_TYPES as readonly string[]).includes(type)) {
     const what = type === 'unknown' ? 'not an image we recognise' : `${type}, which we do not accept`;
-    await reject(db, photo, 'UNSUPPORTED_TYPE', `The file is ${what}; upload JPEG, PNG or WebP`, bucket);
+    await reject(db, photo, 'UNSUPPORTED_TYPE', `Not a photo: the file is ${what}; upload JPEG, PNG or WebP.`, bucket);
   }
 
   await db.delete(uploadParts).where(eq(uploadParts.photoId, photo.id));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { WATERMARK_POSITIONS } from '../constants';
+import { ALBUM_TITLE_MAX, WATERMARK_POSITIONS } from '../constants';
 import { ALBUM_VISIBILITIES } from '../enums';
+import { cutAtWord } from '../text';
 import { bibRules } from './tags';
 
 export const watermark = z.object({
@@ -15,10 +16,20 @@ export const slug = z
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Lower-case letters, digits and single dashes');
 
+/** Past what anyone types: a pasted paragraph is cut (at a word); anything longer is refused. */
+const TITLE_INPUT_MAX = 1000;
+/** A title too long for the gallery's heading is cut at a word boundary, never mid-word. */
+const title = z
+  .string()
+  .trim()
+  .min(1)
+  .max(TITLE_INPUT_MAX)
+  .transform((text) => cutAtWord(text, ALBUM_TITLE_MAX));
+
 const isoDate = z.iso.date({ message: 'Use YYYY-MM-DD' });
 
 export const createAlbumBody = z.object({
-  title: z.string().trim().min(1).max(160),
+  title,
   slug: slug.optional(),
   visibility: z.enum(ALBUM_VISIBILITIES).default('private'),
   date: isoDate.nullish(),
@@ -30,7 +41,7 @@ export const createAlbumBody = z.object({
 
 export const updateAlbumBody = z
   .object({
-    title: z.string().trim().min(1).max(160),
+    title,
     slug,
     visibility: z.enum(ALBUM_VISIBILITIES),
     date: isoDate.nullable(),

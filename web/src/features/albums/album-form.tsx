@@ -1,4 +1,7 @@
+import { type ClipboardEvent, useState } from 'react';
+import { ALBUM_TITLE_MAX } from '../../../../workers/shared/constants';
 import type { AlbumVisibility } from '../../../../workers/shared/enums';
+import { cutAtWord } from '../../../../workers/shared/text';
 import type { Album } from '../../api/types';
 import { Button } from '../../components/button';
 import { Field, FormError, SelectField } from '../../components/field';
@@ -29,10 +32,22 @@ export function AlbumForm({ album, submitLabel, onSubmit, onCancel }: {
     }),
   );
   const fields = error?.fields ?? {};
+  const [titleLength, setTitleLength] = useState(album?.title.length ?? 0);
   return (
     <form onSubmit={submit} className="space-y-4">
       <FormError error={error && Object.keys(fields).length === 0 ? error.message : null} />
-      <Field label="Title" name="title" required maxLength={160} defaultValue={album?.title} error={fields.title} placeholder="Paris Half Marathon 2026" />
+      <Field
+        label="Title"
+        name="title"
+        required
+        maxLength={ALBUM_TITLE_MAX}
+        defaultValue={album?.title}
+        error={fields.title}
+        placeholder="Paris Half Marathon 2026"
+        hint={`${titleLength} / ${ALBUM_TITLE_MAX} characters`}
+        onChange={(e) => setTitleLength(e.currentTarget.value.length)}
+        onPaste={(e) => pasteWholeWords(e, ALBUM_TITLE_MAX, setTitleLength)}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Date" name="date" type="date" defaultValue={album?.date ?? ''} error={fields.date} />
         <Field label="Location" name="location" maxLength={160} defaultValue={album?.location ?? ''} error={fields.location} />
@@ -48,4 +63,18 @@ export function AlbumForm({ album, submitLabel, onSubmit, onCancel }: {
       </div>
     </form>
   );
+}
+
+/**
+ * A paste past `maxLength` keeps whole words (the browser would cut it mid-word at the limit),
+ * like the server does for a title sent through the API.
+ */
+function pasteWholeWords(e: ClipboardEvent<HTMLInputElement>, max: number, onLength: (length: number) => void) {
+  const input = e.currentTarget;
+  const { selectionStart: start, selectionEnd: end, value } = input;
+  const next = value.slice(0, start ?? value.length) + e.clipboardData.getData('text') + value.slice(end ?? value.length);
+  if (next.length <= max) return;
+  e.preventDefault();
+  input.value = cutAtWord(next.replace(/\s+/g, ' ').trim(), max);
+  onLength(input.value.length);
 }

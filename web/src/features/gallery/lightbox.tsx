@@ -101,8 +101,10 @@ export function Lightbox(props: Props) {
       }}
       className="fixed inset-0 m-0 flex h-dvh max-h-none w-screen max-w-none flex-col bg-slate-950 p-0 text-white backdrop:bg-slate-950"
     >
-      <div className="flex items-center gap-2 px-3 py-2 sm:px-4">
-        <p className="flex min-w-0 flex-1 gap-3 truncate text-sm tabular-nums">
+      {/* On a phone the actions (buy buttons) take a row of their own under the counter and the
+          time: beside them they squeezed the time out of sight. */}
+      <div className="flex flex-wrap items-center gap-2 px-3 py-2 sm:flex-nowrap sm:px-4">
+        <p className="flex min-w-0 flex-1 gap-3 whitespace-nowrap text-sm tabular-nums">
           <span aria-live="polite" className="text-slate-200">{`${index + 1} / ${total}`}</span>
           {photo.takenAt && (
             <time dateTime={photo.takenAt} className="text-slate-400">
@@ -110,7 +112,7 @@ export function Lightbox(props: Props) {
             </time>
           )}
         </p>
-        {props.actions?.(photo)}
+        {props.actions && <div className="order-last flex basis-full flex-wrap gap-2 empty:hidden sm:order-none sm:basis-auto">{props.actions(photo)}</div>}
         <FavouriteButton active={props.isFavourite(photo.id)} onToggle={() => props.onToggleFavourite(photo)} className="bg-white/10" />
         <button type="button" aria-label="Close" title="Close (Esc)" ref={closeButton} onClick={onClose} className={iconButton}>
           <X className="size-6" aria-hidden />

@@ -1,11 +1,11 @@
-import { CheckCircle2, CircleAlert, FolderUp, ImageUp, RotateCcw, X } from 'lucide-react';
+import { Ban, CheckCircle2, CircleAlert, FolderUp, ImageUp, RotateCcw, X } from 'lucide-react';
 import { type DragEvent, useRef, useState } from 'react';
 import { Button } from '../../components/button';
 import { ProgressBar } from '../../components/progress-bar';
-import { formatBytes, formatDuration, plural } from '../../lib/format';
+import { formatBytes, formatDuration, formatSpeed, plural } from '../../lib/format';
 import { unfinishedInAlbum } from './resume-store';
 import type { FileRow, UploadSummary } from './use-uploader';
-import type { Uploader } from './uploader';
+import { addFiles, clearUploads, type Uploader } from './uploader';
 
 /** Rows listed at once: thousands of files would only slow the page; the totals tell the rest. */
 const MAX_ROWS = 60;
@@ -17,22 +17,11 @@ export function UploadPanel({ albumId, uppy, summary }: { albumId: string; uppy:
   const [dragging, setDragging] = useState(false);
   const unfinished = unfinishedInAlbum(albumId).filter((u) => !summary.rows.some((r) => r.name === u.name && r.size === u.size));
 
-  const add = (files: FileList | File[]) => {
-    const problems: string[] = [];
-    for (const file of Array.from(files)) {
-      if (file.name.startsWith('.')) continue; // .DS_Store and friends from a dropped folder
-      try {
-        uppy.addFile({ name: file.name, type: file.type, data: file, source: 'local' });
-      } catch (err) {
-        problems.push(`${file.name}: ${(err as Error).message}`);
-      }
-    }
-    setRefused(problems);
-  };
+  const add = async (files: FileList | File[]) => setRefused(await addFiles(uppy, files));
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    add(e.dataTransfer.files);
+    void add(e.dataTransfer.files);
   };
 
   return (
@@ -50,8 +39,8 @@ export function UploadPanel({ albumId, uppy, summary }: { albumId: string; uppy:
           Drop photos or a folder here — JPEG, PNG or WebP up to {formatBytes(100 * 1024 * 1024)} each
         </p>
         <div className="flex flex-wrap justify-center gap-2">
-          <FilePicker label="Choose photos" icon={<ImageUp className="size-4" aria-hidden />} onFiles={add} />
-          <FilePicker label="Choose a folder" icon={<FolderUp className="size-4" aria-hidden />} onFiles={add} folder />
+          <FilePicker label="Choose photos" icon={<ImageUp className="size-4" aria-hidden />} onFiles={(files) => void add(files)} />
+          <FilePicker label="Choose a folder" icon={<FolderUp className="size-4" aria-hidden />} onFiles={(files) => void add(files)} folder />
         </div>
       </div>
       {unfinished.length > 0 && (
@@ -97,21 +86,27 @@ function FilePicker({ label, icon, onFiles, folder }: { label: string; icon: Rea
   );
 }
 
+/** "13 photos: 11 uploaded, 2 rejected" once the batch is over; "Uploading 4 of 13 photos · 40%" before. */
+function headline(summary: UploadSummary, fraction: number): string {
+  const { total, done, failed, rejected } = summary;
+  if (summary.active) return `Uploading ${done} of ${plural(total, 'photo')} · ${Math.floor(fraction * 100)}%${rejected ? ` · ${rejected} rejected` : ''}`;
+  return `${plural(total, 'photo')}: ${done} uploaded${rejected ? `, ${rejected} rejected` : ''}${failed ? `, ${failed} failed` : ''}`;
+}
+
 function UploadProgress({ uppy, summary }: { uppy: Uploader; summary: UploadSummary }) {
-  const fraction = summary.bytesTotal ? summary.bytesSent / summary.bytesTotal : 0;
+  // Only rejected files: nothing was sent, nothing is missing.
+  const fraction = summary.bytesTotal ? summary.bytesSent / summary.bytesTotal : summary.active ? 0 : 1;
   const finished = !summary.active;
   const shown = [...summary.rows.filter((r) => r.phase !== 'done'), ...summary.rows.filter((r) => r.phase === 'done')].slice(0, MAX_ROWS);
   return (
     <div className="mt-5">
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <p className="font-medium" aria-live="polite">
-          {finished
-            ? `${summary.done} of ${plural(summary.total, 'photo')} uploaded${summary.failed ? `, ${summary.failed} failed` : ''}`
-            : `Uploading ${summary.done} of ${plural(summary.total, 'photo')} · ${Math.floor(fraction * 100)}%`}
+          {headline(summary, fraction)}
         </p>
         {!finished && (
           <p className="text-slate-600">
-            {formatBytes(summary.bytesSent)} of {formatBytes(summary.bytesTotal)} · {formatBytes(summary.speed)}/s · {formatDuration(summary.secondsLeft)} left
+            {formatBytes(summary.bytesSent)} of {formatBytes(summary.bytesTotal)} · {formatSpeed(summary.speed)} · {formatDuration(summary.secondsLeft)} left
           </p>
         )}
       </div>
@@ -130,7 +125,7 @@ function UploadProgress({ uppy, summary }: { uppy: Uploader; summary: UploadSumm
         {summary.active ? (
           <Button variant="secondary" icon={<X className="size-4" aria-hidden />} onClick={() => uppy.cancelAll()}>Cancel uploads</Button>
         ) : (
-          <Button variant="ghost" onClick={() => uppy.clear()}>Clear list</Button>
+          <Button variant="ghost" onClick={() => clearUploads(uppy)}>Clear list</Button>
         )}
       </div>
       <ul className="mt-4 max-h-80 divide-y divide-slate-100 overflow-y-auto" aria-label="Files">
@@ -141,25 +136,30 @@ function UploadProgress({ uppy, summary }: { uppy: Uploader; summary: UploadSumm
   );
 }
 
+const FINAL_PHASES: FileRow['phase'][] = ['done', 'failed', 'rejected'];
+
+function PhaseIcon({ phase }: { phase: FileRow['phase'] }) {
+  if (phase === 'done') return <CheckCircle2 className="size-4 shrink-0 text-emerald-600" aria-label="Uploaded" />;
+  if (phase === 'failed') return <CircleAlert className="size-4 shrink-0 text-red-600" aria-label="Failed" />;
+  if (phase === 'rejected') return <Ban className="size-4 shrink-0 text-red-600" aria-label="Rejected" />;
+  return <span className="size-4 shrink-0" />;
+}
+
+/** A file's row: its final state once settled (never a progress bar), its progress before. */
 function FileLine({ row, onRemove }: { row: FileRow; onRemove: () => void }) {
+  const settled = FINAL_PHASES.includes(row.phase);
   return (
     <li className="flex items-center gap-3 py-2 text-sm">
-      {row.phase === 'done' ? (
-        <CheckCircle2 className="size-4 shrink-0 text-emerald-600" aria-label="Uploaded" />
-      ) : row.phase === 'failed' ? (
-        <CircleAlert className="size-4 shrink-0 text-red-600" aria-label="Failed" />
-      ) : (
-        <span className="size-4 shrink-0" />
-      )}
+      <PhaseIcon phase={row.phase} />
       <div className="min-w-0 flex-1">
         <p className="truncate">{row.name} <span className="text-slate-500">· {formatBytes(row.size)}</span></p>
-        {row.phase === 'failed' ? (
+        {row.error ? (
           <p className="text-xs text-red-700">{row.error}</p>
-        ) : row.phase !== 'done' ? (
+        ) : !settled ? (
           <ProgressBar className="mt-1" value={row.fraction} label={`Upload of ${row.name}`} />
         ) : null}
       </div>
-      {row.phase !== 'done' && (
+      {row.phase !== 'done' && row.phase !== 'rejected' && (
         <button type="button" onClick={onRemove} className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label={`Cancel ${row.name}`}>
           <X className="size-4" aria-hidden />
         </button>

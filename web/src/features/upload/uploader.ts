@@ -4,19 +4,23 @@
  * plugs it into Vitrine's upload API: each file is registered with the album (which answers
  * signed URLs straight to storage), bytes go to those URLs, and `complete` hands the photo to the
  * pipeline. Files >= 16 MB go multipart (8 MB parts, each retried on its own) and can resume
- * after a reload (resume-store.ts).
+ * after a reload (resume-store.ts). A file refused for good (by our checks or the API) leaves Uppy
+ * for the `rejected` list, so no retry sends it again.
  */
 import AwsS3 from '@uppy/aws-s3';
 import Uppy, { type UppyFile } from '@uppy/core';
-import { ACCEPTED_TYPES, MAX_PHOTO_BYTES, MULTIPART_THRESHOLD, PART_SIZE } from '../../../../workers/shared/constants';
+import { MULTIPART_THRESHOLD, PART_SIZE } from '../../../../workers/shared/constants';
 import { api } from '../../api/client';
 import type { UploadInstructions } from '../../api/types';
+import { inspectFile, isFinalRefusal, reasonOf } from './file-checks';
 import { fingerprint, findUnfinished, forgetUnfinished, rememberUnfinished } from './resume-store';
 
 type Meta = Record<string, never>;
 type Body = Record<string, unknown>;
 export type UploadFile = UppyFile<Meta, Body>;
 export type Uploader = Uppy<Meta, Body>;
+/** A file that will not be uploaded, and why (a sentence). */
+export type RejectedFile = { id: string; name: string; size: number; reason: string };
 
 /** A few uploads at once: enough to fill a link, few enough to keep each one moving. */
 const PARALLEL_UPLOADS = 4;
@@ -31,9 +35,13 @@ export function createUploader(albumId: string): Uploader {
   /** What the API answered per Uppy file: the photo id, and signed part URLs not used yet. */
   const photoOf = new Map<string, string>();
   const signedParts = new Map<string, Map<number, { url: string; headers: Record<string, string> }>>();
+  /** Files whose photo is settled server-side (uploaded, or rejected there): never deleted on removal. */
   const completed = new Set<string>();
 
   const register = async (file: UploadFile): Promise<UploadInstructions> => {
+    // A retry after a failed `complete` starts over: the photo it left pending goes.
+    const stale = photoOf.get(file.id);
+    if (stale && !completed.has(file.id)) void api.photos.remove(stale).catch(() => undefined);
     const { uploads } = await api.albums.createUploads(albumId, [asUploadFile(file)]);
     photoOf.set(file.id, uploads[0].photoId);
     return uploads[0];
@@ -41,7 +49,7 @@ export function createUploader(albumId: string): Uploader {
 
   const uppy: Uploader = new Uppy<Meta, Body>({
     autoProceed: true,
-    restrictions: { allowedFileTypes: [...ACCEPTED_TYPES], maxFileSize: MAX_PHOTO_BYTES },
+    // Types and sizes are checked before adding (file-checks.ts), so a refused file gets a row.
     // Dropping the same file twice is a mistake, not a second photo.
     onBeforeFileAdded: (file, files) => !Object.values(files).some((f) => f.name === file.name && f.size === file.size),
   });
@@ -105,11 +113,29 @@ export function createUploader(albumId: string): Uploader {
         if (!photoId || completed.has(id)) return;
         const file = uppy.getFile(id);
         uppy.emit('postprocess-progress', file, { mode: 'indeterminate', message: 'Finishing…' });
-        await withRetries(() => api.photos.complete(photoId));
-        completed.add(id);
-        uppy.emit('postprocess-complete', uppy.getFile(id));
+        try {
+          await withRetries(() => api.photos.complete(photoId));
+          completed.add(id);
+          uppy.emit('postprocess-complete', uppy.getFile(id));
+        } catch (err) {
+          // One refused file must not leave the others (or itself) "finishing" for ever.
+          uppy.emit('postprocess-complete', uppy.getFile(id));
+          if (isFinalRefusal(err)) completed.add(id);
+          uppy.emit('upload-error', uppy.getFile(id), err as Error);
+        }
       }),
     );
+  });
+
+  // Every error in our words (Uppy appends an error's `details`, an API error's object included);
+  // a final refusal moves the file to the rejected list.
+  uppy.on('upload-error', (file, err) => {
+    if (!file || !uppy.getFile(file.id)) return;
+    const reason = reasonOf(err);
+    if (!isFinalRefusal(err)) return uppy.setFileState(file.id, { error: reason });
+    addRejected(uppy, { id: file.id, name: file.name ?? 'photo', size: file.size ?? 0, reason });
+    // After Uppy's own handlers for this error have run.
+    setTimeout(() => uppy.getFile(file.id) && uppy.removeFile(file.id));
   });
 
   // Uploads that ran out of retries while the network was down start again when it is back.
@@ -124,6 +150,47 @@ export function createUploader(albumId: string): Uploader {
     }
   });
   return uppy;
+}
+
+/**
+ * Adds picked or dropped files: each one that cannot be a photo gets a rejected row with the
+ * reason; the others start uploading. Answers what could not be listed at all (duplicates).
+ */
+export async function addFiles(uppy: Uploader, files: FileList | File[]): Promise<string[]> {
+  // .DS_Store and friends from a dropped folder are not the photographer's files.
+  const picked = Array.from(files).filter((file) => !file.name.startsWith('.'));
+  const verdicts = await Promise.all(picked.map(inspectFile));
+  const problems: string[] = [];
+  for (const [i, file] of picked.entries()) {
+    const verdict = verdicts[i]!;
+    if (!verdict.ok) {
+      addRejected(uppy, { id: crypto.randomUUID(), name: file.name, size: file.size, reason: verdict.reason });
+      continue;
+    }
+    try {
+      // The type read from the bytes, not the one guessed from the name.
+      uppy.addFile({ name: file.name, type: verdict.type, data: file, source: 'local' });
+    } catch (err) {
+      // Uppy refuses a duplicate through onBeforeFileAdded, with a message meant for developers.
+      const duplicate = (err as { isUserFacing?: boolean }).isUserFacing === false;
+      problems.push(`${file.name}: ${duplicate ? 'already in the list.' : (err as Error).message}`);
+    }
+  }
+  return problems;
+}
+
+/** The files refused for good, in the order they were refused. */
+export const rejectedFiles = (uppy: Uploader): RejectedFile[] => (uppy.getState().rejected as RejectedFile[] | undefined) ?? [];
+
+/** Kept in Uppy's state so the panel re-renders on it like on any upload change. */
+export function addRejected(uppy: Uploader, file: RejectedFile) {
+  uppy.setState({ rejected: [...rejectedFiles(uppy), file] });
+}
+
+/** Empties the list: finished uploads and rejected files. */
+export function clearUploads(uppy: Uploader) {
+  uppy.clear();
+  uppy.setState({ rejected: [] });
 }
 
 async function withRetries<T>(action: () => Promise<T>): Promise<T> {

@@ -1,12 +1,22 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { createUploader, type UploadFile, type Uploader } from './uploader';
+import { createUploader, rejectedFiles, type UploadFile, type Uploader } from './uploader';
 
-export type FileRow = { id: string; name: string; size: number; fraction: number; phase: 'waiting' | 'uploading' | 'finishing' | 'done' | 'failed'; error?: string };
+/** `failed` can be retried (network, server busy); `rejected` is final (empty, not a photo, refused by the API). */
+export type FileRow = {
+  id: string;
+  name: string;
+  size: number;
+  fraction: number;
+  phase: 'waiting' | 'uploading' | 'finishing' | 'done' | 'failed' | 'rejected';
+  error?: string;
+};
 export type UploadSummary = {
   rows: FileRow[];
   total: number;
   done: number;
   failed: number;
+  rejected: number;
+  /** Bytes of the files being or to be sent (rejected ones are not). */
   bytesTotal: number;
   bytesSent: number;
   /** Bytes per second over the last few seconds. */
@@ -56,8 +66,10 @@ export function useUploader(albumId: string): { uppy: Uploader; summary: UploadS
 }
 
 function summarise(uppy: Uploader, samples: { at: number; bytes: number }[]): UploadSummary {
-  const files = uppy.getFiles();
-  const rows: FileRow[] = files.map((f) => ({
+  const rejected = rejectedFiles(uppy);
+  // A file refused a moment ago is still in Uppy until its handlers are done with it.
+  const files = uppy.getFiles().filter((f) => !rejected.some((r) => r.id === f.id));
+  const sending: FileRow[] = files.map((f) => ({
     id: f.id,
     name: f.name ?? 'photo',
     size: f.size ?? 0,
@@ -65,13 +77,15 @@ function summarise(uppy: Uploader, samples: { at: number; bytes: number }[]): Up
     phase: phaseOf(f),
     error: f.error ?? undefined,
   }));
-  const bytesTotal = rows.reduce((n, r) => n + r.size, 0);
-  const bytesSent = rows.reduce((n, r) => n + r.size * r.fraction, 0);
+  const rows = [...sending, ...rejected.map((r): FileRow => ({ ...r, fraction: 0, phase: 'rejected', error: r.reason }))];
+  const bytesTotal = sending.reduce((n, r) => n + r.size, 0);
+  const bytesSent = sending.reduce((n, r) => n + r.size * r.fraction, 0);
   const now = performance.now();
   samples.push({ at: now, bytes: bytesSent });
   while (samples.length > 2 && now - samples[0].at > SPEED_WINDOW_MS) samples.shift();
   const first = samples[0];
-  const speed = now - first.at > 500 ? ((bytesSent - first.bytes) * 1000) / (now - first.at) : 0;
+  // Never below zero: a retried or removed file takes its bytes back.
+  const speed = now - first.at > 500 ? Math.max(0, ((bytesSent - first.bytes) * 1000) / (now - first.at)) : 0;
   const done = rows.filter((r) => r.phase === 'done').length;
   const failed = rows.filter((r) => r.phase === 'failed').length;
   return {
@@ -79,6 +93,7 @@ function summarise(uppy: Uploader, samples: { at: number; bytes: number }[]): Up
     total: rows.length,
     done,
     failed,
+    rejected: rejected.length,
     bytesTotal,
     bytesSent,
     speed,
