@@ -1,6 +1,9 @@
 import { env } from 'cloudflare:workers';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { call } from './helpers/api';
+import { photos } from '../workers/db/schema/index';
+import { testDb } from './helpers/credits';
 import { makeAlbum, signUp } from './helpers/factories';
 
 describe('albums', () => {
@@ -97,6 +100,16 @@ describe('albums', () => {
     await call('POST', `/v1/albums/${album.id}/uploads`, { token, json: { files: [{ name: 'a.jpg', size: 10, type: 'image/jpeg' }] } });
     const res = await call('GET', `/v1/albums/${album.id}`, { token });
     expect(res.data.photoCounts).toEqual({ pending: 1 });
+  });
+
+  it('counts ready photos still being read, so the album screen keeps looking until their bibs show', async () => {
+    const { token } = await signUp();
+    const album = await makeAlbum(token);
+    await call('POST', `/v1/albums/${album.id}/uploads`, { token, json: { files: [{ name: 'a.jpg', size: 10, type: 'image/jpeg' }] } });
+    await testDb().update(photos).set({ status: 'ready', recognition: 'queued' }).where(eq(photos.albumId, album.id));
+    expect((await call('GET', `/v1/albums/${album.id}`, { token })).data.photoCounts).toEqual({ ready: 1, reading: 1 });
+    await testDb().update(photos).set({ recognition: 'done' }).where(eq(photos.albumId, album.id));
+    expect((await call('GET', `/v1/albums/${album.id}`, { token })).data.photoCounts).toEqual({ ready: 1 });
   });
 
   it('answers 404 for another workspace’s album on every verb', async () => {

@@ -71,14 +71,19 @@ export async function listAlbums(db: Db, workspaceId: string, page: { cursor: Cu
   return { albums: items.map(publicAlbum), nextCursor };
 }
 
-/** Photo counts by status, for progress displays. */
+/**
+ * Photo counts by status, for progress displays, and `reading`: photos whose bibs or plate are
+ * still being read (reading runs after `ready`, on its own queue), so the screen keeps polling
+ * until the tiles can show what was read.
+ */
 export async function photoCounts(db: Db, albumId: string) {
-  const rows = await db
-    .select({ status: photos.status, n: count() })
-    .from(photos)
-    .where(eq(photos.albumId, albumId))
-    .groupBy(photos.status);
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  const [rows, reading] = await db.batch([
+    db.select({ status: photos.status, n: count() }).from(photos).where(eq(photos.albumId, albumId)).groupBy(photos.status),
+    db.select({ n: count() }).from(photos).where(and(eq(photos.albumId, albumId), eq(photos.recognition, 'queued'))),
+  ]);
+  const counts: Record<string, number> = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  if (reading[0]?.n) counts.reading = reading[0].n;
+  return counts;
 }
 
 /** Ready photos re-render through the queue, in batches of the Queues limit (100 per send). */

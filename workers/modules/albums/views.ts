@@ -26,7 +26,9 @@ export const albumView = z
   })
   .meta({ id: 'Album' });
 
-export const photoCountsView = z.partialRecord(z.enum(PHOTO_STATUSES), z.number()).meta({ description: 'Photos by status' });
+export const photoCountsView = z
+  .partialRecord(z.enum([...PHOTO_STATUSES, 'reading']), z.number())
+  .meta({ description: 'Photos by status; `reading`: photos whose bibs or plate are still being read' });
 
 const variant = z.object({ url: z.string(), width: z.number().nullable(), height: z.number().nullable() });
 

@@ -21,7 +21,7 @@ const POLL_MS = 2000;
 const REVIEW_TABS: Record<WorkspaceKind, string | null> = { events: 'Review bibs', vehicles: 'Review plates', realestate: null, brand: null };
 /** What is read on a workspace's photos, shown on the album's tiles and edited in the photo dialog. */
 const TAG_KINDS: Record<WorkspaceKind, TagKind | null> = { events: 'bib', vehicles: 'plate', realestate: null, brand: null };
-const busy = (counts: PhotoCounts | undefined) => Boolean(counts && ((counts.uploaded ?? 0) + (counts.processing ?? 0) > 0));
+const busy = (counts: PhotoCounts | undefined) => Boolean(counts && (counts.uploaded ?? 0) + (counts.processing ?? 0) + (counts.reading ?? 0) > 0);
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
   `border-b-2 px-3 py-2 text-sm font-medium ${isActive ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`;

@@ -5,9 +5,9 @@ import type { Photo, PhotoCounts, PhotoTagChip } from '../../api/types';
 
 type Page = { cursor: string | null; photos: Photo[]; next: string | null };
 
-/** Statuses the pipeline is done with: a page holding only these needs no refresh. */
+/** Statuses the pipeline is done with: a page holding only these, read or not to be read, needs no refresh. */
 const FINAL = new Set<PhotoStatus>(['ready', 'rejected', 'failed']);
-const isSettled = (page: Page) => page.photos.every((p) => FINAL.has(p.status));
+const isSettled = (page: Page) => page.photos.every((p) => FINAL.has(p.status) && p.recognition?.status !== 'queued');
 
 /**
  * Every photo of an album in upload order, loaded page by page, kept fresh while the pipeline
