@@ -13,7 +13,7 @@ import type { tagAction } from '../../../workers/shared/schemas/tags';
 import type { completeUploadBody, UploadFile } from '../../../workers/shared/schemas/uploads';
 import type { ApiKeyView, CreatedApiKeyView, MeView, RegisteredView, SessionView, UserCallerView, WorkspaceView } from '../../../workers/modules/accounts/views';
 import type { AlbumView, PhotoCounts, PhotoView, PublicAlbumView, PublicPhotosPage } from '../../../workers/modules/albums/views';
-import type { CheckoutSessionView, CreditsView, InvoicesView, PortalView } from '../../../workers/modules/billing/views';
+import type { CheckoutSessionView, CreditHistoryView, CreditsView, InvoicesView, PortalView } from '../../../workers/modules/billing/views';
 import type { UploadInstructionsView, UploadStateView } from '../../../workers/modules/media/views';
 import type { ReviewQueueView, StartListImportView, TagsView } from '../../../workers/modules/recognition/views';
 import type { CheckoutView, DownloadManifestView, OnboardingView, OrderStatusView, PackView, PacksView, PayoutStatusView, SalesPage } from '../../../workers/modules/sales/views';
@@ -133,6 +133,8 @@ export const api = {
 
   billing: {
     credits: () => request<CreditsView>('GET', '/v1/credits'),
+    /** Days are the reader's: same-day AI work is grouped in their time zone. */
+    history: (timeZone: string, cursor?: string | null) => request<CreditHistoryView>('GET', `/v1/credits/history${query({ timeZone, cursor, limit: 50 })}`),
     buyCredits: (body: z.input<typeof creditCheckoutBody>) => request<CheckoutSessionView>('POST', '/v1/billing/credits', { json: body }),
     subscribe: (body: z.input<typeof subscribeBody>) => request<CheckoutSessionView>('POST', '/v1/billing/subscription', { json: body }),
     portal: () => request<PortalView>('POST', '/v1/billing/portal'),

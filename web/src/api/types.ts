@@ -6,7 +6,7 @@
 import type { WATERMARK_POSITIONS } from '../../../workers/shared/constants';
 import type { ApiKeyView, CreatedApiKeyView, UserCallerView } from '../../../workers/modules/accounts/views';
 import type { AlbumView, PhotoView, PublicAlbumView, PublicPhotoView } from '../../../workers/modules/albums/views';
-import type { CreditsView } from '../../../workers/modules/billing/views';
+import type { CreditHistoryEntryView, CreditsView, InvoiceView } from '../../../workers/modules/billing/views';
 import type { UploadInstructionsView } from '../../../workers/modules/media/views';
 import type { ReviewTagView, StartListImportView } from '../../../workers/modules/recognition/views';
 import type { PackView } from '../../../workers/modules/sales/views';
@@ -29,3 +29,5 @@ export type ReviewItem = ReviewTagView;
 export type StartListImport = StartListImportView;
 export type Pack = PackView;
 export type Credits = CreditsView;
+export type CreditHistoryEntry = CreditHistoryEntryView;
+export type Invoice = InvoiceView;

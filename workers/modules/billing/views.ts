@@ -99,6 +99,7 @@ export const webhookAckView = z.object({
 
 export type LedgerRowView = z.infer<typeof ledgerRowView>;
 export type CreditsView = z.infer<typeof creditsView>;
+export type CreditHistoryEntryView = z.infer<typeof historyEntryView>;
 export type CreditHistoryView = z.infer<typeof creditHistoryView>;
 export type EstimateView = z.infer<typeof estimateView>;
 export type CheckoutSessionView = z.infer<typeof checkoutSessionView>;
