@@ -61,7 +61,7 @@ export function CreditHistory() {
   };
   return (
     <>
-      <table className="w-full text-left text-sm" data-testid="credit-history">
+      <table className="w-full text-left text-sm">
         <thead className="text-slate-600"><tr><th className="py-1">When</th><th>What</th><th className="text-right">Change</th><th className="text-right">Balance</th></tr></thead>
         <tbody>
           {entries.map((row) => (

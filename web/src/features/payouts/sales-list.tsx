@@ -35,7 +35,7 @@ export function SalesList({ sales }: { sales: Sale[] }) {
       </div>
       <ul className="space-y-3 sm:hidden" aria-label="Sales">
         {sales.map((o) => (
-          <li key={o.id} className="rounded-2xl bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200" data-testid="sale-card">
+          <li key={o.id} className="rounded-2xl bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200">
             <p className="flex justify-between gap-3">
               <span className="min-w-0 truncate font-medium" title={o.email}>{o.email}</span>
               <span className="shrink-0 text-slate-600">{day(o)}</span>
