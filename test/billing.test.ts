@@ -47,6 +47,8 @@ describe('pros pay for processing', () => {
     let overview = (await call('GET', '/v1/credits', { token })).data;
     expect(overview.balance).toBe(STARTER_CREDITS + PLANS.starter_monthly.credits);
     expect(overview.subscription).toMatchObject({ id: customer.subscription, plan: 'starter_monthly', status: 'active' });
+    // The plan as the pro knows it: its name and price from the catalogue, not its id.
+    expect(overview.subscription).toMatchObject({ name: PLANS.starter_monthly.name, amountCents: PLANS.starter_monthly.amountCents, credits: PLANS.starter_monthly.credits });
 
     // Next month: the stand-in renews, invoice.paid grants again.
     await renewSubscription(customer.subscription!);
@@ -60,6 +62,21 @@ describe('pros pay for processing', () => {
     const portal = await call('POST', '/v1/billing/portal', { token });
     expect(portal.status).toBe(201);
     expect((await fetch(portal.data.url)).status).toBe(200);
+  });
+
+  it('a credit pack bought is on the invoice list: amount, date, what was bought and a receipt that opens', async () => {
+    const { token } = await signUp('events');
+    const started = await call('POST', '/v1/billing/credits', { token, json: { pack: 'credits_500' } });
+    await payOnCheckoutPage(started.data.checkoutUrl);
+    await relayWebhooks(sessionOf(started.data.checkoutUrl));
+    const { data } = await call('GET', '/v1/billing/invoices', { token });
+    expect(data.invoices).toEqual([
+      expect.objectContaining({ status: 'paid', amountPaidCents: CREDIT_PACKS.credits_500.amountCents, currency: 'eur', description: CREDIT_PACKS.credits_500.name }),
+    ]);
+    expect(Math.abs(Date.parse(data.invoices[0].createdAt) - Date.now())).toBeLessThan(60_000);
+    const receipt = await fetch(data.invoices[0].url);
+    expect(receipt.status).toBe(200);
+    expect(await receipt.text()).toContain(CREDIT_PACKS.credits_500.name);
   });
 
   it('only owners and admins buy; bad packs are refused', async () => {

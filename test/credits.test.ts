@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { commitCredits, creditBalance, grantCredits, refundCredits, reserveCredits } from '../workers/modules/billing/credit-ledger';
 import { CREDIT_PRICES, STARTER_CREDITS } from '../workers/shared/billing/catalogue';
@@ -142,5 +143,82 @@ describe('paid bib reading', () => {
     const album = await makeAlbum(token, { title: `Early ${crypto.randomUUID().slice(0, 6)}` });
     const created = await call('POST', `/v1/albums/${album.id}/uploads`, { token, json: { files: [{ name: 'a.jpg', size: 100, type: 'image/jpeg' }] } });
     await expect(recognisePhoto(testEnv, created.data.uploads[0].photoId)).rejects.toBeInstanceOf(NotReadyYet);
+  });
+});
+
+type HistoryEntry = { id: string; reason: string; work: string | null; count: number; delta: number; balanceAfter: number; createdAt: string; firstAt: string };
+
+/** Each entry's balance, minus its change, is the balance of the entry shown below it. */
+const expectRunningBalance = (entries: { delta: number; balanceAfter: number }[]) => {
+  for (let i = 0; i + 1 < entries.length; i++) expect(entries[i]!.balanceAfter - entries[i]!.delta).toBe(entries[i + 1]!.balanceAfter);
+};
+
+/** Reads `n` photos' worth of credits the way the pipeline does: reserve, then commit (a zero row). */
+async function readings(workspaceId: string, n: number, work = 'recognise') {
+  const db = testDb();
+  const references = Array.from({ length: n }, () => `${work}:pho_${crypto.randomUUID().slice(0, 8)}`);
+  for (const reference of references) {
+    expect(await reserveCredits(db, workspaceId, work === 'cutout' ? CREDIT_PRICES.cutout : 1, reference)).toBe(true);
+    await commitCredits(db, workspaceId, reference);
+  }
+  return references;
+}
+
+describe('credit history', () => {
+  it('newest first, zero rows hidden, same-day AI work of one kind grouped with a count, balances in the order shown', async () => {
+    const { token, workspace } = await signUp('events');
+    const db = testDb();
+    await readings(workspace.id, 3);
+    // Everything so far happened yesterday (moved back together, so the order holds).
+    await env.DB.prepare('update credit_ledger set created_at = created_at - 86400000 where workspace_id = ?').bind(workspace.id).run();
+    await grantCredits(db, workspace.id, 100, 'purchase', `cs_${crypto.randomUUID().slice(0, 8)}`);
+    await readings(workspace.id, 4);
+    const failed = `recognise:pho_${crypto.randomUUID().slice(0, 8)}`;
+    await reserveCredits(db, workspace.id, 1, failed);
+    await refundCredits(db, workspace.id, failed);
+    await readings(workspace.id, 2, 'cutout');
+
+    const { status, data } = await call('GET', '/v1/credits/history?timeZone=UTC', { token });
+    expect(status).toBe(200);
+    const entries: HistoryEntry[] = data.entries;
+    expect(entries.map((e) => [e.reason, e.work, e.count, e.delta])).toEqual([
+      ['reserve', 'cutout', 2, -2 * CREDIT_PRICES.cutout],
+      ['refund', 'recognition', 1, 1],
+      ['reserve', 'recognition', 5, -5],
+      ['purchase', null, 1, 100],
+      ['reserve', 'recognition', 3, -3],
+      ['starter', null, 1, STARTER_CREDITS],
+    ]);
+    expect(entries.every((e) => e.delta !== 0)).toBe(true);
+    expect(entries[0]!.balanceAfter).toBe(await creditBalance(db, workspace.id));
+    expectRunningBalance(entries);
+    expect(Date.parse(entries[4]!.createdAt)).toBeLessThan(Date.parse(entries[3]!.createdAt) - 23 * 3600_000);
+    expect(data.nextCursor).toBeNull();
+    // The raw ledger of GET /v1/credits follows the same order (same-second rows included).
+    expectRunningBalance((await call('GET', '/v1/credits', { token })).data.ledger);
+  });
+
+  it('pages with a cursor without losing or repeating a change; bad cursors and time zones are a 400', async () => {
+    const { token, workspace } = await signUp('events');
+    const db = testDb();
+    for (let i = 0; i < 3; i++) {
+      await grantCredits(db, workspace.id, 10 + i, 'adjustment', `test:${crypto.randomUUID()}`);
+      await readings(workspace.id, 2);
+    }
+    const seen: HistoryEntry[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; data: { entries: HistoryEntry[]; nextCursor: string | null } } = await call('GET', `/v1/credits/history?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token });
+      expect(page.status).toBe(200);
+      expect(page.data.entries.length).toBeLessThanOrEqual(2);
+      seen.push(...page.data.entries);
+      cursor = page.data.nextCursor;
+    } while (cursor);
+    expect(seen.map((e) => `${e.reason}:${e.count}`)).toEqual(['reserve:2', 'adjustment:1', 'reserve:2', 'adjustment:1', 'reserve:2', 'adjustment:1', 'starter:1']);
+    expectRunningBalance(seen);
+
+    expect((await call('GET', '/v1/credits/history?cursor=garbage', { token })).data.error.code).toBe('VALIDATION_ERROR');
+    expect((await call('GET', '/v1/credits/history?timeZone=Mars/Olympus', { token })).data.error.code).toBe('VALIDATION_ERROR');
+    expect((await call('GET', '/v1/credits/history')).status).toBe(401);
   });
 });

@@ -146,6 +146,8 @@ export function createCheckoutSession(store: Store, form: Form, base: string) {
     // Kept to build the PaymentIntent / Subscription when the buyer pays.
     _payment_intent_data: { application_fee_amount: num(form, 'payment_intent_data', 'application_fee_amount') ?? null, destination: str(form, 'payment_intent_data', 'transfer_data', 'destination') ?? null },
     _subscription_metadata: record(form, 'subscription_data', 'metadata'),
+    // `invoice_creation[enabled]`: a one-off payment gets a paid invoice (and its receipt page), as in Stripe.
+    _invoice_creation: str(form, 'invoice_creation', 'enabled') === 'true',
   });
 }
 

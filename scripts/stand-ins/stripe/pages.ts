@@ -51,3 +51,15 @@ export function portalPage(store: Store, session: Obj) {
 <p><a href="${esc(session.return_url ?? '/')}">Return</a></p>`,
   );
 }
+
+/** The hosted invoice page (`hosted_invoice_url`; the PDF link shows the same page): what was bought, when, paid. */
+export function invoicePage(invoice: Obj) {
+  const lines = (invoice.lines as { data: { description: string; amount: number; currency: string }[] }).data;
+  const rows = lines.map((l) => `<tr><td>${esc(l.description)}</td><td>${money(l.amount, l.currency)}</td></tr>`).join('');
+  const date = new Date(Number(invoice.created) * 1000).toISOString().slice(0, 10);
+  return page(
+    `Invoice ${String(invoice.number)}`,
+    `<h1>Invoice ${esc(invoice.number)}</h1><p>${esc(date)} · ${esc(invoice.status)}</p>
+<table>${rows}<tr><td><b>Paid</b></td><td><b>${money(Number(invoice.amount_paid), String(invoice.currency))}</b></td></tr></table>`,
+  );
+}

@@ -26,28 +26,45 @@ function paymentIntentFor(store: Store, session: Obj, method: string) {
   });
 }
 
-function invoiceFor(store: Store, subscription: Obj, amount: number, description: string) {
-  const n = store.where('invoice', (i) => i.customer === subscription.customer).length + 1;
+/** A paid invoice of the customer, numbered in sequence, with its hosted page (a subscription's or a one-off payment's). */
+function paidInvoice(store: Store, customer: unknown, amount: number, description: string, fields: Record<string, unknown>) {
+  const n = store.where('invoice', (i) => i.customer === customer).length + 1;
   const id = newObjectId('in');
   return store.put({
     id,
     object: 'invoice',
     created: now(),
-    customer: subscription.customer,
+    customer,
     status: 'paid',
     number: `VT-${String(n).padStart(4, '0')}`,
     currency: 'eur',
     amount_due: amount,
     amount_paid: amount,
     total: amount,
-    billing_reason: n === 1 ? 'subscription_create' : 'subscription_cycle',
     hosted_invoice_url: `${store.base}/invoices/${id}`,
     invoice_pdf: `${store.base}/invoices/${id}.pdf`,
+    lines: { object: 'list', data: [{ id: newObjectId('il'), object: 'line_item', amount, currency: 'eur', description }], has_more: false },
+    parent: null,
+    ...fields,
+  });
+}
+
+function invoiceFor(store: Store, subscription: Obj, amount: number, description: string) {
+  const first = !store.where('invoice', (i) => i.customer === subscription.customer && i.billing_reason === 'subscription_create').length;
+  return paidInvoice(store, subscription.customer, amount, description, {
+    billing_reason: first ? 'subscription_create' : 'subscription_cycle',
     period_start: now(),
     period_end: now() + 30 * 24 * 3600,
-    lines: { object: 'list', data: [{ id: newObjectId('il'), object: 'line_item', amount, currency: 'eur', description }], has_more: false },
     parent: { type: 'subscription_details', subscription_details: { subscription: subscription.id, metadata: subscription.metadata } },
   });
+}
+
+/** Checkout with `invoice_creation` enabled: Stripe issues a paid invoice for the one-off payment. */
+function oneOffInvoice(store: Store, session: Obj) {
+  if (!session._invoice_creation) return;
+  const description = (store.lineItems.get(session.id) ?? []).map((i) => i.description).join(', ');
+  const invoice = paidInvoice(store, session.customer, Number(session.amount_total), description, { billing_reason: 'manual' });
+  session.invoice = invoice.id;
 }
 
 export function renewSubscription(store: Store, subscriptionId: string, send: Send) {
@@ -89,11 +106,13 @@ export function paySession(store: Store, session: Obj, method: string, send: Sen
     send(makeEvent('checkout.session.completed', session)); // payment_status still `unpaid`
     setTimeout(() => {
       session.payment_status = 'paid';
+      oneOffInvoice(store, session);
       send(makeEvent('checkout.session.async_payment_succeeded', session));
     }, 500);
     return;
   }
   session.payment_status = 'paid';
+  oneOffInvoice(store, session);
   send(makeEvent('checkout.session.completed', session));
 }
 

@@ -20,7 +20,7 @@ import {
   StripeApiError,
   visible,
 } from './api';
-import { checkoutPage, onboardingPage, portalPage } from './pages';
+import { checkoutPage, invoicePage, onboardingPage, portalPage } from './pages';
 import { cancelSubscription, completeOnboarding, expireSession, paySession, renewSubscription } from './payments';
 import { webhookSender, type WebhookOptions } from './webhooks';
 
@@ -115,6 +115,7 @@ export async function startStripeStandIn(options: StripeStandInOptions) {
       if (action === 'cancel' && arg) cancelSubscription(store, arg, send);
       return redirect(res, `/portal/${id}`);
     }
+    if (area === 'invoices' && id && !post) return html(res, invoicePage(store.get(id.replace(/\.pdf$/, ''), 'invoice')));
     if (area === '_standin') {
       if (id === 'deliveries') return json(res, 200, { deliveries: webhooks.take(url.searchParams.get('about') ?? undefined) });
       if (id === 'webhook-log') return json(res, 200, { attempts: webhooks.log });

@@ -14,7 +14,7 @@ import type { completeUploadBody, UploadFile } from '../../../workers/shared/sch
 import type { vehicleBody } from '../../../workers/shared/schemas/vehicles';
 import type { ApiKeyView, CreatedApiKeyView, MeView, RegisteredView, SessionView, UserCallerView, WorkspaceView } from '../../../workers/modules/accounts/views';
 import type { AlbumView, PhotoCounts, PhotoView, PublicAlbumView, PublicPhotosPage } from '../../../workers/modules/albums/views';
-import type { CheckoutSessionView, CreditsView, InvoicesView, PortalView } from '../../../workers/modules/billing/views';
+import type { CheckoutSessionView, CreditHistoryView, CreditsView, InvoicesView, PortalView } from '../../../workers/modules/billing/views';
 import type { UploadInstructionsView, UploadStateView } from '../../../workers/modules/media/views';
 import type { ReviewQueueView, StartListImportView, StartListSizeView, TagChangeResultView, TagChangeView, TagsView } from '../../../workers/modules/recognition/views';
 import type { CartQuoteView, CheckoutView, DownloadManifestView, OnboardingView, OrderStatusView, PackView, PacksView, PayoutStatusView, SalesPage } from '../../../workers/modules/sales/views';
@@ -142,6 +142,8 @@ export const api = {
 
   billing: {
     credits: () => request<CreditsView>('GET', '/v1/credits'),
+    /** Days are the reader's: same-day AI work is grouped in their time zone. */
+    history: (timeZone: string, cursor?: string | null) => request<CreditHistoryView>('GET', `/v1/credits/history${query({ timeZone, cursor, limit: 50 })}`),
     buyCredits: (body: z.input<typeof creditCheckoutBody>) => request<CheckoutSessionView>('POST', '/v1/billing/credits', { json: body }),
     subscribe: (body: z.input<typeof subscribeBody>) => request<CheckoutSessionView>('POST', '/v1/billing/subscription', { json: body }),
     portal: () => request<PortalView>('POST', '/v1/billing/portal'),

@@ -6,7 +6,7 @@
 import type { WATERMARK_POSITIONS } from '../../../workers/shared/constants';
 import type { ApiKeyView, CreatedApiKeyView, UserCallerView } from '../../../workers/modules/accounts/views';
 import type { AlbumView, PhotoView, PublicAlbumView, PublicPhotoView } from '../../../workers/modules/albums/views';
-import type { CreditsView } from '../../../workers/modules/billing/views';
+import type { CreditHistoryEntryView, CreditsView, InvoiceView } from '../../../workers/modules/billing/views';
 import type { UploadInstructionsView } from '../../../workers/modules/media/views';
 import type { ReviewTagView, StartListImportView, StartListSizeView, TagChangeView, TagView } from '../../../workers/modules/recognition/views';
 import type { PackView } from '../../../workers/modules/sales/views';
@@ -39,3 +39,5 @@ export type Vehicle = VehicleView;
 export type VehicleEstimate = EstimateView;
 export type EstimateFactor = EstimateView['factors'][number];
 export type { Gearbox, PlateFormat, PlateSource, VehicleCondition, VehicleFuel, VehicleStatus } from '../../../workers/shared/enums';
+export type CreditHistoryEntry = CreditHistoryEntryView;
+export type Invoice = InvoiceView;

@@ -1,10 +1,12 @@
-import { creditCheckoutBody, estimateQuery, subscribeBody } from '../../shared/schemas/payments';
+import { creditCheckoutBody, estimateQuery, historyQuery, subscribeBody } from '../../shared/schemas/payments';
+import { cursorParam } from '../../core/db/cursor';
 import { access } from '../../core/http/middleware/access';
 import { payments } from '../../core/http/middleware/payments';
 import { defineRoute, json, jsonBody, router } from '../../core/http/route';
 import { creditPackCheckout, listInvoices, portalLink, subscriptionCheckout } from './billing';
 import { creditsOverview, estimateCost } from './credits';
-import { checkoutSessionView, creditsView, estimateView, invoicesView, portalView } from './views';
+import { creditHistory } from './credit-history';
+import { checkoutSessionView, creditHistoryView, creditsView, estimateView, invoicesView, portalView } from './views';
 
 const tags = ['Billing'];
 const origin = (url: string) => new URL(url).origin;
@@ -20,6 +22,18 @@ export const billingRoutes = router()
       responses: { 200: json(creditsView) },
     }),
     async (c) => c.json(await creditsOverview(c.get('db'), c.get('principal').workspaceId), 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'get', path: '/credits/history', tags, summary: 'The credit history, newest first: same-day AI work grouped, zero rows left out, paged',
+      access: access.scope('billing:read'),
+      request: { query: historyQuery },
+      responses: { 200: json(creditHistoryView) },
+    }),
+    async (c) => {
+      const { cursor, limit, timeZone } = c.req.valid('query');
+      return c.json(await creditHistory(c.get('db'), c.get('principal').workspaceId, { cursor: cursorParam(cursor), limit, timeZone }), 200);
+    },
   )
   .openapi(
     defineRoute({

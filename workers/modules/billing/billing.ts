@@ -66,6 +66,8 @@ export async function listInvoices(db: Db, stripe: Stripe, workspaceId: string) 
     id: i.id,
     number: i.number,
     status: i.status,
+    // What was bought (a pack, a plan's month): its lines, as Checkout named them.
+    description: i.lines?.data.map((line) => line.description).filter(Boolean).join(', ') || i.description || null,
     amountPaidCents: i.amount_paid,
     currency: i.currency,
     createdAt: new Date(i.created * 1000).toISOString(),

@@ -107,7 +107,13 @@ export async function creditBalance(db: Db, workspaceId: string): Promise<number
   return row?.balance ?? 0;
 }
 
-/** The newest ledger rows first. */
+/**
+ * Newest first, in the order the balances were computed: `created_at` has second resolution and
+ * ids are random, so the rowid (insertion order) breaks ties. Both are in `credit_ledger_workspace_idx`.
+ */
+export const ledgerOrder = [desc(creditLedger.createdAt), desc(sql`credit_ledger.rowid`)];
+
+/** The newest ledger rows first, as recorded (one row per reservation, commit and refund). */
 export function ledgerRows(db: Db, workspaceId: string, limit = 100) {
   return db
     .select({
@@ -120,6 +126,6 @@ export function ledgerRows(db: Db, workspaceId: string, limit = 100) {
     })
     .from(creditLedger)
     .where(eq(creditLedger.workspaceId, workspaceId))
-    .orderBy(desc(creditLedger.createdAt), desc(creditLedger.id))
+    .orderBy(...ledgerOrder)
     .limit(limit);
 }

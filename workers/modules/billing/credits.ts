@@ -1,8 +1,14 @@
 import { and, count, eq } from 'drizzle-orm';
-import { CREDIT_PACKS, CREDIT_PRICES, PLANS, type PaidWork } from '../../shared/billing/catalogue';
+import { CREDIT_PACKS, CREDIT_PRICES, PLANS, type PaidWork, type PlanId } from '../../shared/billing/catalogue';
 import { creditBalance, ledgerRows } from './credit-ledger';
 import { photos, workspaces } from '../../db/schema/index';
 import type { Db } from '../../core/db/client';
+
+/** A plan id as the pro knows it, from the catalogue (nulls for a plan it no longer sells). */
+function planOf(plan: string | null) {
+  const known = plan && Object.hasOwn(PLANS, plan) ? PLANS[plan as PlanId] : null;
+  return { name: known?.name ?? null, amountCents: known?.amountCents ?? null, credits: known?.credits ?? null };
+}
 
 /** The balance, what each kind of work costs (shown before anything starts), what waits, and the ledger. */
 export async function creditsOverview(db: Db, workspaceId: string) {
@@ -26,7 +32,7 @@ export async function creditsOverview(db: Db, workspaceId: string) {
     awaitingCredits: { photos: waiting?.n ?? 0, creditsNeeded: (waiting?.n ?? 0) * CREDIT_PRICES.recognition },
     packs: Object.entries(CREDIT_PACKS).map(([id, p]) => ({ id, ...p })),
     plans: Object.entries(PLANS).map(([id, p]) => ({ id, ...p })),
-    subscription: subscription?.id ? subscription : null,
+    subscription: subscription?.id ? { ...subscription, ...planOf(subscription.plan) } : null,
     ledger,
   };
 }

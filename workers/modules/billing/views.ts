@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LEDGER_REASONS } from '../../shared/enums';
 import { CREDIT_PRICES } from '../../shared/billing/catalogue';
+import { nextCursor } from '../albums/views';
 
 const timestamp = z.string().meta({ description: 'ISO 8601', example: '2026-04-12T08:30:00.000Z' });
 const paidWork = z.enum(Object.keys(CREDIT_PRICES) as [keyof typeof CREDIT_PRICES]);
@@ -28,10 +29,34 @@ export const creditsView = z
     awaitingCredits: z.object({ photos: z.number().int(), creditsNeeded: z.number().int() }).meta({ description: 'Photos whose reading waits for credits' }),
     packs: z.array(offer).meta({ description: 'One-off credit packs' }),
     plans: z.array(offer).meta({ description: 'Monthly plans; each paid invoice grants the credits' }),
-    subscription: z.object({ id: z.string().nullable(), plan: z.string().nullable(), status: z.string().nullable() }).nullable(),
-    ledger: z.array(ledgerRowView).meta({ description: 'The latest changes, newest first' }),
+    subscription: z
+      .object({
+        id: z.string().nullable(),
+        plan: z.string().nullable().meta({ description: 'The plan id, e.g. `starter_monthly`' }),
+        name: z.string().nullable().meta({ description: "The plan's name (null for a plan no longer sold)", example: 'Starter — 300 credits / month' }),
+        amountCents: z.number().int().nullable().meta({ description: 'Its monthly price' }),
+        credits: z.number().int().nullable().meta({ description: 'Credits each paid month grants' }),
+        status: z.string().nullable().meta({ description: "Stripe's status: `active`, `past_due`, `canceled`..." }),
+      })
+      .nullable(),
+    ledger: z.array(ledgerRowView).meta({ description: 'The latest 100 ledger rows as recorded, newest first (`GET /v1/credits/history` groups and pages them)' }),
   })
   .meta({ id: 'Credits' });
+
+export const historyEntryView = z
+  .object({
+    id: z.string().meta({ description: 'The newest ledger row of the entry' }),
+    reason: z.enum(LEDGER_REASONS).meta({ description: 'Never `commit`: those rows change nothing and are left out' }),
+    work: paidWork.nullable().meta({ description: 'The kind of AI work of a reservation or refund; null otherwise' }),
+    count: z.number().int().meta({ description: 'Ledger rows folded into this entry (same reason and kind of work, same day, one after another)' }),
+    delta: z.number().int().meta({ description: 'Their total change' }),
+    balanceAfter: z.number().int().meta({ description: 'The balance after the newest of them' }),
+    createdAt: timestamp.meta({ description: 'The newest row' }),
+    firstAt: timestamp.meta({ description: 'The oldest row (equal to createdAt for one row)' }),
+  })
+  .meta({ id: 'CreditHistoryEntry' });
+
+export const creditHistoryView = z.object({ entries: z.array(historyEntryView).meta({ description: 'Newest first' }), nextCursor });
 
 export const estimateView = z.object({
   work: paidWork,
@@ -55,6 +80,7 @@ export const invoiceView = z
     number: z.string().nullable(),
     // Stripe may add statuses: documented, not enumerated.
     status: z.string().nullable().meta({ description: '`draft`, `open`, `paid`, `uncollectible` or `void`', example: 'paid' }),
+    description: z.string().nullable().meta({ description: 'What was bought: the credit pack or the plan', example: '500 credits' }),
     amountPaidCents: z.number().int(),
     currency: z.string(),
     createdAt: timestamp,
@@ -73,6 +99,8 @@ export const webhookAckView = z.object({
 
 export type LedgerRowView = z.infer<typeof ledgerRowView>;
 export type CreditsView = z.infer<typeof creditsView>;
+export type CreditHistoryEntryView = z.infer<typeof historyEntryView>;
+export type CreditHistoryView = z.infer<typeof creditHistoryView>;
 export type EstimateView = z.infer<typeof estimateView>;
 export type CheckoutSessionView = z.infer<typeof checkoutSessionView>;
 export type PortalView = z.infer<typeof portalView>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOWNLOAD_SIZES, PACK_SCOPES } from '../enums';
 import { CREDIT_PACKS, CREDIT_PRICES, PLANS } from '../billing/catalogue';
+import { pageQuery } from './pagination';
 
 /** A price pack of an album: e.g. `{name:"One photo", scope:"photo", size:"original", amountCents:500}`. */
 export const createPackBody = z.object({
@@ -42,4 +43,19 @@ export const downloadQuery = z.object({
 export const estimateQuery = z.object({
   work: z.enum(Object.keys(CREDIT_PRICES) as [keyof typeof CREDIT_PRICES]),
   count: z.coerce.number().int().min(1).max(100_000),
+});
+
+const isTimeZone = (timeZone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** `GET /v1/credits/history?timeZone=Europe/Paris&limit=50&cursor=...`: the reader's time zone says what "one day" is. */
+export const historyQuery = pageQuery.extend({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  timeZone: z.string().max(64).refine(isTimeZone, 'An IANA time zone, e.g. Europe/Paris').default('UTC'),
 });

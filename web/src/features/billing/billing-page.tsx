@@ -2,35 +2,23 @@ import { Coins, CreditCard, ExternalLink, Receipt } from 'lucide-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { CREDIT_PACKS, PLANS } from '../../../../workers/shared/billing/catalogue';
-import type { LedgerReason } from '../../../../workers/shared/enums';
 import { api, type ApiError } from '../../api/client';
-import type { Credits } from '../../api/types';
+import type { Credits, Invoice } from '../../api/types';
 import { Button } from '../../components/button';
 import { Spinner } from '../../components/spinner';
-import { formatDate, formatMoney } from '../../lib/format';
+import { formatDateTime, formatMoney } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
-
-/** Keyed by the Worker's enum, so a new reason cannot go unlabelled. */
-const REASONS: Record<LedgerReason, string> = {
-  starter: 'Welcome credits',
-  purchase: 'Credit pack bought',
-  subscription: 'Monthly plan',
-  adjustment: 'Adjustment',
-  reserve: 'Reserved for AI work',
-  commit: 'AI work done',
-  refund: 'Refunded (work failed)',
-};
-/** The ledger speaks in reasons; an unknown one (newer Worker) shows as is. */
-const reasonLabel = (reason: string) => REASONS[reason as LedgerReason] ?? reason;
+import { CreditHistory } from './credit-history';
 
 /** The API lists offers by id; a buy request takes only ids this build knows (the body is an enum of them). */
 const isKey = <K extends string>(table: Record<K, unknown>, key: string | null): key is K => key !== null && Object.hasOwn(table, key);
 
-/** The subscription as the pro knows it: the plan's name, and its Stripe status when there is one. */
-const subscriptionLabel = ({ id, plan, status }: NonNullable<Credits['subscription']>) => {
-  const name = isKey(PLANS, plan) ? PLANS[plan].name : (plan ?? id ?? 'Monthly plan');
-  return status ? `${name} (${status})` : name;
-};
+/** Stripe's subscription statuses in words (an unknown one shows as is). */
+const STATUSES: Record<string, string> = { active: 'active', trialing: 'trial', past_due: 'payment overdue', unpaid: 'unpaid', canceled: 'cancelled', incomplete: 'awaiting payment' };
+
+/** The subscription as the pro knows it: the plan's name and price (from the API's catalogue), and its status. */
+const subscriptionLabel = ({ name, amountCents, status }: NonNullable<Credits['subscription']>) =>
+  [name ?? 'Monthly plan', amountCents !== null && `${formatMoney(amountCents)} / month`, status && (STATUSES[status] ?? status)].filter(Boolean).join(' · ');
 
 /** Credits: balance, what work costs, buying packs or a plan (Stripe Checkout), the ledger and invoices. */
 export function BillingPage() {
@@ -99,39 +87,34 @@ export function BillingPage() {
       </section>
       <section aria-labelledby="ledger-title" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
         <h2 id="ledger-title" className="mb-3 font-semibold">Credit history</h2>
-        <table className="w-full text-left text-sm">
-          <thead className="text-slate-600"><tr><th className="py-1">Date</th><th>What</th><th className="text-right">Change</th><th className="text-right">Balance</th></tr></thead>
-          <tbody>
-            {c.ledger.map((row) => (
-              <tr key={row.id} className="border-t border-slate-100">
-                <td className="py-2">{formatDate(row.createdAt)}</td>
-                <td>{reasonLabel(row.reason)}</td>
-                <td className={`text-right tabular-nums ${row.delta < 0 ? 'text-slate-700' : 'text-emerald-700'}`}>{row.delta > 0 ? `+${row.delta}` : row.delta}</td>
-                <td className="text-right tabular-nums">{row.balanceAfter}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CreditHistory />
       </section>
       <section aria-labelledby="invoices-title" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
         <h2 id="invoices-title" className="mb-3 flex items-center gap-2 font-semibold"><Receipt className="size-5" aria-hidden /> Invoices</h2>
         {!invoices.data?.invoices.length ? (
           <p className="text-sm text-slate-600">No invoices yet. Buying credits or a plan creates one.</p>
         ) : (
-          <ul className="divide-y divide-slate-100 text-sm">
-            {invoices.data.invoices.map((i) => (
-              <li key={i.id} className="flex items-center justify-between py-2">
-                <span>{[i.number ?? i.id, formatDate(i.createdAt), i.status].filter(Boolean).join(' · ')}</span>
-                <span className="flex items-center gap-3">
-                  {formatMoney(i.amountPaidCents, i.currency)}
-                  {i.url && <a className="text-brand-700 underline" href={i.url} target="_blank" rel="noreferrer">View</a>}
-                </span>
-              </li>
-            ))}
+          <ul className="divide-y divide-slate-100 text-sm" aria-label="Invoices">
+            {invoices.data.invoices.map((i) => <InvoiceRow key={i.id} invoice={i} />)}
           </ul>
         )}
       </section>
     </div>
+  );
+}
+
+function InvoiceRow({ invoice: i }: { invoice: Invoice }) {
+  return (
+    <li className="flex flex-wrap items-center justify-between gap-x-3 py-2">
+      <span>
+        <span className="font-medium">{i.description ?? 'Invoice'}</span>
+        <span className="block text-slate-600">{[formatDateTime(i.createdAt), i.number, i.status === 'paid' ? 'Paid' : i.status].filter(Boolean).join(' · ')}</span>
+      </span>
+      <span className="flex items-center gap-3">
+        <span className="tabular-nums">{formatMoney(i.amountPaidCents, i.currency)}</span>
+        {i.url && <a className="text-brand-700 underline" href={i.url} target="_blank" rel="noreferrer">Receipt<span className="sr-only"> for {i.description ?? i.number}</span></a>}
+      </span>
+    </li>
   );
 }
 

@@ -5,8 +5,8 @@ import { api, type ApiError } from '../../api/client';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { Spinner } from '../../components/spinner';
-import { formatDate, formatMoney } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
+import { SalesList } from './sales-list';
 
 /** Sales and payouts: Stripe Connect onboarding (albums can be sold from once payable) and the orders. */
 export function PayoutsPage() {
@@ -54,24 +54,7 @@ export function PayoutsPage() {
           Add price packs to an album (Settings → Prices), share its gallery link, and orders show up here.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr><th className="px-4 py-2">Date</th><th className="px-4 py-2">Buyer</th><th className="px-4 py-2">Status</th><th className="px-4 py-2 text-right">Paid</th><th className="px-4 py-2 text-right">You receive</th></tr>
-            </thead>
-            <tbody>
-              {sales.map((o) => (
-                <tr key={o.id} className="border-t border-slate-100">
-                  <td className="px-4 py-2">{o.paidAt ? formatDate(o.paidAt) : '—'}</td>
-                  <td className="px-4 py-2">{o.email}</td>
-                  <td className="px-4 py-2">{o.status}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(o.totalCents, o.currency)}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(o.payoutCents, o.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SalesList sales={sales} />
       )}
     </div>
   );

@@ -18,8 +18,16 @@ export function useMe(): Me {
   return me;
 }
 
+/** On a phone, a row of four named tabs (icon over its name); from `sm` up, inline links. */
 const navClass = ({ isActive }: { isActive: boolean }) =>
-  `inline-flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium ${isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-100'}`;
+  `inline-flex flex-col items-center gap-0.5 rounded-lg px-1 py-1.5 text-xs font-medium sm:flex-row sm:gap-2 sm:px-3 sm:py-2 sm:text-sm ${isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-100'}`;
+
+const NAV = [
+  { to: '/albums', icon: Images, name: 'Albums' },
+  { to: '/payouts', icon: Banknote, name: 'Sales' },
+  { to: '/billing', icon: Coins, name: 'Credits' },
+  { to: '/api-keys', icon: KeyRound, name: 'API keys' },
+] as const;
 
 /** The signed-in frame: top bar (brand, nav, workspace, sign out) around the pro screens. */
 export function ProShell() {
@@ -51,23 +59,16 @@ export function ProShell() {
           <NavLink to="/albums" className="mr-2 inline-flex items-center gap-2 text-lg font-bold text-slate-900">
             <Camera className="size-6 text-brand-600" aria-hidden /> Vitrine
           </NavLink>
-          <nav aria-label="Main" className="flex gap-1">
-            <NavLink to="/albums" className={navClass}>
-              <Images className="size-4" aria-hidden /> Albums
-            </NavLink>
-            <NavLink to="/payouts" className={navClass}>
-              <Banknote className="size-4" aria-hidden /> <span className="sr-only sm:not-sr-only">Sales</span>
-            </NavLink>
-            <NavLink to="/billing" className={navClass}>
-              <Coins className="size-4" aria-hidden /> <span className="sr-only sm:not-sr-only">Credits</span>
-            </NavLink>
-            <NavLink to="/api-keys" className={navClass}>
-              <KeyRound className="size-4" aria-hidden /> <span className="sr-only sm:not-sr-only">API keys</span>
-            </NavLink>
+          <nav aria-label="Main" className="order-last grid w-full grid-cols-4 gap-1 sm:order-none sm:flex sm:w-auto">
+            {NAV.map(({ to, icon: Icon, name }) => (
+              <NavLink key={to} to={to} className={navClass}>
+                <Icon className="size-4" aria-hidden /> {name}
+              </NavLink>
+            ))}
           </nav>
           <div className="ml-auto flex items-center gap-2">
             <WorkspaceSwitcher me={me.data} />
-            <Button variant="ghost" onClick={signOut} icon={<LogOut className="size-4" aria-hidden />} title={`Signed in as ${me.data.user.email}`}>
+            <Button variant="ghost" aria-label="Sign out" onClick={signOut} icon={<LogOut className="size-4" aria-hidden />} title={`Signed in as ${me.data.user.email}`}>
               <span className="hidden sm:inline">Sign out</span>
             </Button>
           </div>

@@ -26,7 +26,7 @@ export function WorkspaceSwitcher({ me }: { me: Me }) {
         id="workspace"
         value={me.workspaceId}
         onChange={(e) => choose(e.target.value)}
-        className="max-w-44 rounded-lg border-0 bg-slate-100 py-2 pr-8 pl-3 text-sm font-medium ring-1 ring-slate-200"
+        className="max-w-32 rounded-lg border-0 bg-slate-100 py-2 pr-8 pl-3 text-sm font-medium ring-1 ring-slate-200 sm:max-w-44"
       >
         {me.workspaces.map((w) => (
           <option key={w.id} value={w.id}>{w.name}</option>
