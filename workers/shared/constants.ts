@@ -16,7 +16,9 @@ export const WATERMARK_POSITIONS = ['center', 'top-left', 'top-right', 'bottom-l
 
 /**
  * What an API key may be allowed to do. Session users (JWT) hold every scope their role allows.
- * `sales:*`: price packs, orders, payouts; `billing:read`: credits, estimates, invoices.
+ * `sales:*`: price packs, orders, payouts; `billing:read`: credits, estimates, invoices;
+ * `vision:plate`: paid plate reads on request (`POST /v1/vision/plate`, a credit each), apart from
+ * `photos:read` so a read-only key cannot spend credits.
  */
-export const SCOPES = ['albums:read', 'albums:write', 'photos:read', 'photos:write', 'sales:read', 'sales:write', 'billing:read'] as const;
+export const SCOPES = ['albums:read', 'albums:write', 'photos:read', 'photos:write', 'sales:read', 'sales:write', 'billing:read', 'vision:plate'] as const;
 export type Scope = (typeof SCOPES)[number];

@@ -38,13 +38,13 @@ const insufficient = (work: PaidWork) => () =>
 
 /**
  * Reads the plate in a photo (by id) or in an image sent with the request. Paid like any reading
- * (one credit), inline because the answer is the reading: reserved, then committed once read or
+ * (`plate`, one credit), inline because the answer is the reading: reserved, then committed once read or
  * refunded if the engine fails (core/jobs/paid-work.ts). Each call is its own charge: it reads again.
  */
 export async function readPlate(db: Db, env: Env, workspaceId: string, source: { photoId: string } | Image) {
   const image = 'photoId' in source ? { bytes: (await webVariant(db, env.PHOTOS, workspaceId, source.photoId)).bytes, type: 'image/webp' } : source;
-  const charge = { work: 'recognition' as const, workspaceId, reference: `plate:${'photoId' in source ? source.photoId : 'image'}:${crypto.randomUUID()}` };
-  const reading = await payInline(db, charge, insufficient('recognition'), () => visionCall(() => textReaderFor(env).readText(image.bytes, image.type)));
+  const charge = { work: 'plate' as const, workspaceId, reference: `plate:${'photoId' in source ? source.photoId : 'image'}:${crypto.randomUUID()}` };
+  const reading = await payInline(db, charge, insufficient('plate'), () => visionCall(() => textReaderFor(env).readText(image.bytes, image.type)));
   const candidates = plateCandidates(reading.texts).map((c) => ({ ...c, box: relativeBox(reading, c.box) }));
   const [best] = candidates;
   return {
