@@ -35,7 +35,7 @@ describe('an overloaded service says so at once', () => {
       maxWaitMs: 300,
       engines: {
         text: { name: 'stub-ocr', read: async () => ({ width: 1, height: 1, texts: [] }) },
-        cutout: { name: 'stub-cutout', cutout: async () => (await sleep(400), stubCutout) },
+        cutout: { name: 'stub-cutout', cutout: () => sleep(400).then(() => stubCutout) },
       },
     });
     try {

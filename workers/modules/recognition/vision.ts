@@ -4,7 +4,7 @@ import { photoKeys } from '../../shared/r2-keys';
 import { plateCandidates } from './plates';
 import { textReaderFor } from '../../integrations/vision/providers';
 import { relativeBox } from './reading-tags';
-import { VisionUnavailableError } from '../../integrations/vision/types';
+import { VisionBusyError, VisionUnavailableError } from '../../integrations/vision/types';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { CREDIT_PRICES, type PaidWork } from '../../shared/billing/catalogue';
@@ -26,6 +26,9 @@ async function visionCall<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
+    if (err instanceof VisionBusyError) {
+      throw new AppError('SERVICE_UNAVAILABLE', `The vision service is busy; retry in ${err.retryAfterSeconds} s`).retryAfter(err.retryAfterSeconds);
+    }
     if (err instanceof VisionUnavailableError) throw new AppError('SERVICE_UNAVAILABLE', 'The vision service is unavailable; retry shortly');
     throw new AppError('UNSUPPORTED_TYPE', `The image could not be read: ${(err as Error).message}`);
   }
