@@ -45,7 +45,8 @@ const visionSecret = devVars().VISION_SECRET;
 if (!visionSecret) throw new Error('.dev.vars has no VISION_SECRET: add one (see .dev.vars.example)');
 console.log(`• starting the vision service on port ${visionPort} (loading OCR and cutout models)`);
 const vision = await startVision({ port: visionPort, secret: visionSecret });
-const workerOrigin = `http://${process.env.HOST ?? '127.0.0.1'}:${port}`;
+const host = process.env.HOST ?? '127.0.0.1';
+const workerOrigin = `http://${host}:${port}`;
 /** This machine's first LAN IPv4 address: what a phone on the same network opens when HOST=0.0.0.0. */
 const lanAddress = () =>
   Object.values(networkInterfaces())
@@ -62,12 +63,19 @@ const standIns = await startStandIns({
 });
 // Real keys in .dev.vars talk to the real services; the stand-ins' own test keys talk to the stand-ins.
 const vars = devVars();
+/**
+ * Beyond loopback, anyone on the network could open /dev/mail (every workspace's emails, buyers'
+ * download links included): it then asks for a key, .dev.vars' DEV_MAILBOX_SECRET or a fresh one.
+ */
+const loopback = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(host);
+const mailboxSecret = loopback ? vars.DEV_MAILBOX_SECRET || '' : vars.DEV_MAILBOX_SECRET || randomBytes(24).toString('base64url');
+const mailboxVars: Record<string, string> = mailboxSecret ? { DEV_MAILBOX_SECRET: mailboxSecret } : {};
 const standInVars = {
   ...(vars.STRIPE_SECRET_KEY?.startsWith('sk_test_local') ? { STRIPE_API_URL: standIns.vars.STRIPE_API_URL } : {}),
   ...(vars.RESEND_API_KEY?.startsWith('re_local') ? { RESEND_API_URL: standIns.vars.RESEND_API_URL } : {}),
 };
 console.log(`• applying migrations and starting wrangler dev on port ${port}`);
-const stack = await startStack({ port, host: process.env.HOST, vars: { PUBLIC_ORIGIN: publicOrigin, VISION_URL: vision.origin, ...standInVars }, cronEveryMs: 5 * 60_000 });
+const stack = await startStack({ port, host: process.env.HOST, vars: { PUBLIC_ORIGIN: publicOrigin, VISION_URL: vision.origin, ...standInVars, ...mailboxVars }, cronEveryMs: 5 * 60_000 });
 const stopAll = () => {
   stack.stop();
   vision.stop();
@@ -87,7 +95,7 @@ try {
   Demo login: ${demo.email} / ${demo.password}
   Demo album: ${demo.album.title} (id ${demo.album.id}, slug ${demo.album.slug})
   API: ${stack.origin}/v1   Health: ${stack.origin}/health   Vision service: ${vision.origin}
-  Payments: Stripe stand-in ${standIns.stripe.url}   Emails sent: ${stack.origin}/dev/mail   Stop: Ctrl-C
+  Payments: Stripe stand-in ${standIns.stripe.url}   Emails sent: ${stack.origin}/dev/mail${mailboxSecret ? `?key=${mailboxSecret}` : ''}   Stop: Ctrl-C
 `);
 } catch (err) {
   console.error(`✗ ${(err as Error).message}`);

@@ -23,7 +23,7 @@ describe('credit ledger', () => {
     const estimate = await call('GET', '/v1/credits/estimate?work=recognition&count=80', { token });
     expect(estimate.data).toEqual({ work: 'recognition', count: 80, credits: 80, balance: STARTER_CREDITS, enough: false, missing: 80 - STARTER_CREDITS });
     expect((await call('GET', '/v1/credits/estimate?work=teleport&count=1', { token })).data.error.code).toBe('VALIDATION_ERROR');
-    // Every kind of paid work has its price before it starts (plate reading is a reading).
+    // Every kind of paid work has its price before it starts.
     const cutouts = await call('GET', '/v1/credits/estimate?work=cutout&count=2', { token });
     expect(cutouts.data).toMatchObject({ work: 'cutout', count: 2, credits: 2 * CREDIT_PRICES.cutout, enough: true });
   });

@@ -185,6 +185,14 @@ describe('bad input ends ready or rejected, with its reason', () => {
     if (status === 'ready') expect(Math.max(photo.variants.web.width, photo.variants.web.height)).toBeLessThanOrEqual(1600);
   });
 
+  it('a CMYK JPEG whose APP data hides the SOF from the probe is ready with its real dimensions', async () => {
+    const bytes = image('cmykBigApp'); // 256 KB of APP13 before the SOF (the probe reads 128 KB)
+    expect(probeImage(bytes.subarray(0, 128 * 1024))).toMatchObject({ width: 0, height: 0 });
+    const photo = await process(bytes);
+    expect(photo).toMatchObject({ status: 'ready', width: 900, height: 600 });
+    expect(photo.variants.web).toMatchObject({ width: 900, height: 600 });
+  });
+
   it('rejects what slipped past the upload checks: HEIC and empty objects', async () => {
     for (const bytes of [image('heic'), new Uint8Array(0)]) {
       const id = `pho_${crypto.randomUUID().replace(/-/g, '').slice(0, 26)}`;

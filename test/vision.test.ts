@@ -4,7 +4,7 @@ import { creditBalance } from '../workers/modules/billing/credit-ledger';
 import { call, testEnv } from './helpers/api';
 import { setBalance, testDb } from './helpers/credits';
 import { DEAD_LETTERS, deliver } from './helpers/jobs';
-import { makeAlbum, signUp } from './helpers/factories';
+import { makeAlbum, makeApiKey, signUp } from './helpers/factories';
 import { image, uploadPhoto, waitForPhoto, waitForRecognition } from './helpers/photos';
 
 /** Polls until the photo's cutout job has finished. */
@@ -84,11 +84,11 @@ describe('plates and cutouts (vehicles)', () => {
     const db = testDb();
     const before = await creditBalance(db, workspace.id);
     expect((await call('POST', '/v1/vision/plate', { token, json: { photoId: photo.id } })).status).toBe(200);
-    expect(await creditBalance(db, workspace.id)).toBe(before - CREDIT_PRICES.recognition);
+    expect(await creditBalance(db, workspace.id)).toBe(before - CREDIT_PRICES.plate);
     expect((await call('POST', '/v1/vision/plate', { token, body: 'hello', headers: { 'Content-Type': 'text/plain' } })).status).toBe(415);
     const down = { ...testEnv, VISION_URL: 'http://127.0.0.1:9' } as Env;
     expect((await call('POST', '/v1/vision/plate', { token, json: { photoId: photo.id }, env: down })).status).toBe(503);
-    expect(await creditBalance(db, workspace.id)).toBe(before - CREDIT_PRICES.recognition);
+    expect(await creditBalance(db, workspace.id)).toBe(before - CREDIT_PRICES.plate);
     const plateRows = (await db.query.creditLedger.findMany({ where: (l, { eq }) => eq(l.workspaceId, workspace.id) })).filter((r) => r.reference.startsWith('plate:'));
     expect(plateRows.map((r) => r.reason).sort()).toEqual(['commit', 'refund', 'reserve', 'reserve']);
 
@@ -96,6 +96,35 @@ describe('plates and cutouts (vehicles)', () => {
     const broke = await call('POST', '/v1/vision/plate', { token, json: { photoId: photo.id } });
     expect(broke.status).toBe(402);
     expect(broke.data.error.code).toBe('INSUFFICIENT_CREDITS');
+  });
+
+  it('a plate read from a sent image needs the vision:plate scope and a credit: 402 charges nothing, a failed read is refunded', async () => {
+    const { token, workspace } = await signUp('vehicles');
+    const db = testDb();
+    const plate = { body: image('plate'), headers: { 'Content-Type': 'image/jpeg' } };
+    const reader = await makeApiKey(token, ['photos:read']);
+    expect((await call('POST', '/v1/vision/plate', { token: reader.key, ...plate })).status).toBe(403);
+    const plates = await makeApiKey(token, ['vision:plate']);
+    const before = await creditBalance(db, workspace.id);
+    const read = await call('POST', '/v1/vision/plate', { token: plates.key, ...plate });
+    expect(read.data.plate).toBe('AB-123-CD');
+    expect(await creditBalance(db, workspace.id)).toBe(before - CREDIT_PRICES.plate);
+
+    const garbage = await call('POST', '/v1/vision/plate', { token: plates.key, body: new Uint8Array(4096).fill(7), headers: { 'Content-Type': 'image/jpeg' } });
+    expect(garbage.status).toBe(415);
+    expect(await creditBalance(db, workspace.id)).toBe(before - CREDIT_PRICES.plate);
+
+    await setBalance(workspace.id, 0);
+    const ledgerRows = async () => (await db.query.creditLedger.findMany({ where: (l, { eq }) => eq(l.workspaceId, workspace.id) })).length;
+    const rows = await ledgerRows();
+    const broke = await call('POST', '/v1/vision/plate', { token: plates.key, ...plate });
+    expect(broke.status).toBe(402);
+    expect(broke.data.error.code).toBe('INSUFFICIENT_CREDITS');
+    expect(await ledgerRows()).toBe(rows);
+    expect(await creditBalance(db, workspace.id)).toBe(0);
+
+    const estimate = await call('GET', '/v1/credits/estimate?work=plate&count=3', { token });
+    expect(estimate.data).toMatchObject({ work: 'plate', credits: 3 * CREDIT_PRICES.plate, enough: false });
   });
 
   it('cuts the subject out as a paid job: 202, the job stores an RGBA PNG with quality hints, 3 credits taken once', async () => {

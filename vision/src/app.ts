@@ -25,13 +25,17 @@ export function createApp({ secret, maxBytes, state, queue, log }: AppOptions) {
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
+    // On every answer, errors included: callers see the backlog and space their requests out.
+    c.res.headers.set('Vision-Queue-Depth', String(queue.size));
+    c.res.headers.set('Vision-Queue-Wait-Ms', String(queue.estimatedWaitMs));
     log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
   });
 
   app.get('/health', (c) => {
     const { engines, failed } = state;
     if (!engines) return c.json({ status: failed ? 'failed' : 'loading' }, 503);
-    return c.json({ status: 'ok', engines: { ocr: engines.text.name, cutout: engines.cutout.name } });
+    const health = { status: 'ok', engines: { ocr: engines.text.name, cutout: engines.cutout.name } };
+    return c.json({ ...health, queue: { depth: queue.size, estimatedWaitMs: queue.estimatedWaitMs } });
   });
 
   const v1 = new Hono();
@@ -45,14 +49,14 @@ export function createApp({ secret, maxBytes, state, queue, log }: AppOptions) {
   v1.post('/read-text', async (c) => {
     const bytes = await readImageBody(c.req.raw, maxBytes);
     const { text } = await state.ready;
-    const { result, ms } = await queue.run(() => timed(() => text.read(bytes)));
+    const { result, ms } = await queue.run(() => timed(() => text.read(bytes)), 'read-text');
     return c.json({ ...result, ms });
   });
 
   v1.post('/cutout', async (c) => {
     const bytes = await readImageBody(c.req.raw, maxBytes);
     const { cutout } = await state.ready;
-    const { result, ms } = await queue.run(() => timed(() => cutout.cutout(bytes)));
+    const { result, ms } = await queue.run(() => timed(() => cutout.cutout(bytes)), 'cutout');
     const { subjectArea, touchesBorder, box } = result.quality;
     return c.body(new Uint8Array(result.png), 200, {
       'Content-Type': 'image/png',
@@ -66,7 +70,10 @@ export function createApp({ secret, maxBytes, state, queue, log }: AppOptions) {
   app.route('/v1', v1);
   app.notFound((c) => c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((err, c) => {
-    if (err instanceof VisionError) return c.json(errorBody(err.code, err.message), err.status);
+    if (err instanceof VisionError) {
+      if (err.retryAfterSeconds) c.header('Retry-After', String(err.retryAfterSeconds));
+      return c.json(errorBody(err.code, err.message), err.status);
+    }
     log(`error: ${err.stack ?? String(err)}`);
     return c.json(errorBody('INTERNAL_ERROR', 'The image could not be processed'), 500);
   });

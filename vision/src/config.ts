@@ -6,11 +6,14 @@ export type VisionConfig = {
   secret: string | undefined;
   maxBytes: number;
   detectLongEdge: number | undefined;
+  maxWaitMs: number;
 };
 
 export const DEFAULT_PORT = 8788;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
+/** Longest estimated wait before BUSY: under the Worker's 30 s timeout, with room for the work itself. */
+export const DEFAULT_MAX_WAIT_MS = 20_000;
 
 /** Reads and checks the environment; throws a message fit for a person on anything wrong. */
 export function readConfig(env: NodeJS.ProcessEnv): VisionConfig {
@@ -24,6 +27,7 @@ export function readConfig(env: NodeJS.ProcessEnv): VisionConfig {
     secret,
     maxBytes: integer(env.VISION_MAX_BYTES, DEFAULT_MAX_BYTES, 'VISION_MAX_BYTES', 1, 1024 ** 3),
     detectLongEdge: env.VISION_OCR_DETECT_EDGE ? integer(env.VISION_OCR_DETECT_EDGE, 0, 'VISION_OCR_DETECT_EDGE', 320, 4096) : undefined,
+    maxWaitMs: integer(env.VISION_MAX_WAIT_MS, DEFAULT_MAX_WAIT_MS, 'VISION_MAX_WAIT_MS', 100, 600_000),
   };
 }
 

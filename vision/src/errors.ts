@@ -18,6 +18,8 @@ export class VisionError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** BUSY: when to come back, sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp, type EngineState } from './app';
-import { DEFAULT_HOST, DEFAULT_MAX_BYTES, DEFAULT_PORT } from './config';
+import { DEFAULT_HOST, DEFAULT_MAX_BYTES, DEFAULT_MAX_WAIT_MS, DEFAULT_PORT } from './config';
 import { loadEngines, type Engines } from './engines';
 import { SerialQueue } from './queue';
 
@@ -20,6 +20,8 @@ export type VisionServerOptions = {
   engines?: Engines | Promise<Engines>;
   /** Images allowed to wait behind the one being processed before BUSY. Default 64. */
   maxQueue?: number;
+  /** BUSY for an image that would wait longer than this (estimated). Default 20 s: callers give up at 30 s. */
+  maxWaitMs?: number;
   /** One line per request; default console.log. */
   log?: (line: string) => void;
 };
@@ -57,7 +59,7 @@ export async function startVisionServer(options: VisionServerOptions = {}): Prom
     secret: options.secret || undefined,
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     state,
-    queue: new SerialQueue(options.maxQueue ?? 64),
+    queue: new SerialQueue(options.maxQueue ?? 64, options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS),
     log,
   });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;

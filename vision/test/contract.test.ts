@@ -17,10 +17,15 @@ describe('the HTTP contract', () => {
   });
   after(() => service.close());
 
-  test('health answers without auth and names the engines', async () => {
+  test('health answers without auth, names the engines and reports the queue', async () => {
     const res = await fetch(`${service.url}/health`);
     assert.equal(res.status, 200);
-    assert.deepEqual(await res.json(), { status: 'ok', engines: { ocr: 'paddleocr-ppocrv4', cutout: 'imgly-isnet-medium' } });
+    assert.equal(res.headers.get('Vision-Queue-Depth'), '0');
+    assert.deepEqual(await res.json(), {
+      status: 'ok',
+      engines: { ocr: 'paddleocr-ppocrv4', cutout: 'imgly-isnet-medium' },
+      queue: { depth: 0, estimatedWaitMs: 0 },
+    });
   });
 
   for (const path of ['/v1/read-text', '/v1/cutout']) {
@@ -123,16 +128,17 @@ describe('start-up', () => {
     assert.equal(open.secret, undefined);
   });
 
-  test('reads PORT, HOST, VISION_MAX_BYTES and VISION_OCR_DETECT_EDGE, with defaults', () => {
+  test('reads PORT, HOST, VISION_MAX_BYTES, VISION_OCR_DETECT_EDGE and VISION_MAX_WAIT_MS, with defaults', () => {
     assert.deepEqual(readConfig({ VISION_SECRET: 'x' }), {
       port: 8788,
       host: '127.0.0.1',
       secret: 'x',
       maxBytes: 25 * 1024 * 1024,
       detectLongEdge: undefined,
+      maxWaitMs: 20_000,
     });
-    const env = { VISION_SECRET: 'x', PORT: '9000', HOST: '0.0.0.0', VISION_MAX_BYTES: '1000', VISION_OCR_DETECT_EDGE: '960' };
-    assert.deepEqual(readConfig(env), { port: 9000, host: '0.0.0.0', secret: 'x', maxBytes: 1000, detectLongEdge: 960 });
+    const env = { VISION_SECRET: 'x', PORT: '9000', HOST: '0.0.0.0', VISION_MAX_BYTES: '1000', VISION_OCR_DETECT_EDGE: '960', VISION_MAX_WAIT_MS: '5000' };
+    assert.deepEqual(readConfig(env), { port: 9000, host: '0.0.0.0', secret: 'x', maxBytes: 1000, detectLongEdge: 960, maxWaitMs: 5000 });
     assert.throws(() => readConfig({ VISION_SECRET: 'x', PORT: 'abc' }), /PORT/);
   });
 });

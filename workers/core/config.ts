@@ -30,6 +30,7 @@ const configSchema = z
     RESEND_API_URL: z.union([z.literal(''), z.url()]).default(''),
     EMAIL_FROM: z.string().default('Vitrine <no-reply@vitrine.dev>'),
     DEV_MAILBOX: z.string().default(''),
+    DEV_MAILBOX_SECRET: z.union([z.literal(''), z.string().min(16, 'DEV_MAILBOX_SECRET must be at least 16 characters')]).default(''),
     // Every link in an email is built on it: the product's address as its users see it.
     PUBLIC_ORIGIN: origin,
     APP_ORIGINS: z
@@ -64,8 +65,12 @@ export type Config = {
   stripe: { secretKey: string; webhookSecrets: string[]; apiUrl: string } | null;
   /** Null without RESEND_API_KEY. `apiUrl` points the SDK at the local stand-in; empty = api.resend.com. */
   email: { apiKey: string; apiUrl: string; from: string } | null;
-  /** The /dev/mail page (outbox viewer): `DEV_MAILBOX=on` in .dev.vars, never in production. */
-  devMailbox: boolean;
+  /**
+   * The /dev/mail page (outbox viewer): `DEV_MAILBOX=on` in .dev.vars, never in production; null
+   * when off. With `secret` (DEV_MAILBOX_SECRET, which `npm start` sets when it listens beyond
+   * loopback) it asks for it: it shows every workspace's emails, buyers' download links included.
+   */
+  devMailbox: { secret: string | null } | null;
   /** `PUBLIC_ORIGIN`, e.g. `https://vitrine.example`: the base of every link sent out (emails). */
   publicOrigin: string;
   /** Origins allowed by CORS when the SPA is served elsewhere (Pages); empty = same origin only. */
@@ -123,7 +128,7 @@ export function loadConfig(env: Env): Config {
         }
       : null,
     email: e.RESEND_API_KEY ? { apiKey: e.RESEND_API_KEY, apiUrl: e.RESEND_API_URL, from: e.EMAIL_FROM } : null,
-    devMailbox: e.DEV_MAILBOX === 'on',
+    devMailbox: e.DEV_MAILBOX === 'on' ? { secret: e.DEV_MAILBOX_SECRET || null } : null,
     publicOrigin: e.PUBLIC_ORIGIN,
     appOrigins: e.APP_ORIGINS,
     vision: { textProvider: e.VISION_TEXT_PROVIDER, cutoutProvider: e.VISION_CUTOUT_PROVIDER, url: e.VISION_URL, secret: e.VISION_SECRET },

@@ -61,8 +61,17 @@ export class AppError extends Error {
     super(message);
   }
 
+  /** Seconds after which trying again may work (a busy dependency said so): sent as Retry-After. */
+  retryAfterSeconds?: number;
+
   get status(): ContentfulStatusCode {
     return ERROR_STATUS[this.code];
+  }
+
+  /** The same error, answered with `Retry-After: seconds`. */
+  retryAfter(seconds: number): this {
+    this.retryAfterSeconds = seconds;
+    return this;
   }
 }
 

@@ -20,7 +20,9 @@ export const WATERMARK_POSITIONS = ['center', 'top-left', 'top-right', 'bottom-l
 /**
  * What an API key may be allowed to do. Session users (JWT) hold every scope their role allows.
  * `sales:*`: price packs, orders, payouts; `billing:read`: credits, estimates, invoices;
+ * `vision:plate`: paid plate reads on request (`POST /v1/vision/plate`, a credit each), apart from
+ * `photos:read` so a read-only key cannot spend credits.
  * `vehicles:*`: vehicle records and their price estimates (vehicles workspaces).
  */
-export const SCOPES = ['albums:read', 'albums:write', 'photos:read', 'photos:write', 'sales:read', 'sales:write', 'billing:read', 'vehicles:read', 'vehicles:write'] as const;
+export const SCOPES = ['albums:read', 'albums:write', 'photos:read', 'photos:write', 'sales:read', 'sales:write', 'billing:read', 'vehicles:read', 'vehicles:write', 'vision:plate'] as const;
 export type Scope = (typeof SCOPES)[number];

@@ -10,7 +10,8 @@ export function handleError(err: Error, c: Context<AppEnv>) {
   const requestId = c.get('requestId') ?? 'unknown';
   if (err instanceof AppError) {
     if (err.status >= 500) console.error(JSON.stringify({ requestId, code: err.code, message: err.message }));
-    if (err.code === 'RATE_LIMITED') c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    const retryAfter = err.code === 'RATE_LIMITED' ? RETRY_AFTER_SECONDS : err.retryAfterSeconds;
+    if (retryAfter) c.header('Retry-After', String(retryAfter));
     return c.json(errorBody(err.code, err.message, requestId, err.details), err.status);
   }
   if (err instanceof HTTPException && err.status < 500) {

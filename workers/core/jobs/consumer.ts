@@ -5,7 +5,7 @@
  */
 import { loadConfig } from '../config';
 import { createDb } from '../db/client';
-import { PermanentJobError, type Job, type Message } from './job';
+import { PermanentJobError, RetryLaterError, type Job, type Message } from './job';
 import { refund } from './paid-work';
 
 /** Exponential backoff for transient failures: 10 s, 20 s, 40 s, ... capped at 10 min. */
@@ -86,7 +86,7 @@ export function jobConsumer(jobs: () => AnyJobs, deadlineMs = JOB_DEADLINE_MS) {
       } catch (err) {
         // One message's trouble never blocks the others: retry just this one, later.
         console.error(JSON.stringify({ queue: batch.queue, message: message.body, attempts: message.attempts, error: String(err) }));
-        message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+        message.retry({ delaySeconds: err instanceof RetryLaterError ? err.delaySeconds : retryDelaySeconds(message.attempts) });
         retried++;
         if (err instanceof UnknownJobError) unknown++;
       }

@@ -9,6 +9,8 @@
  *   row can never be processed). The message is dead-lettered at once: the job's `deadLetter`
  *   records the failure with `reason`, paid work is refunded, and the message is acked.
  *   A job that records such an outcome itself (a photo `rejected` with its code) just returns.
+ * - Throw `RetryLaterError(reason, delaySeconds)`: transient with a known time (a busy service's
+ *   Retry-After): retried after that delay instead of the backoff, like any retry otherwise.
  * - Throw anything else, or overrun the deadline: transient. The message is retried with
  *   exponential backoff; after the queue's `max_retries` it reaches the dead-letter queue, whose
  *   consumer calls the same `deadLetter` (and refunds) — so "finally failed" is handled in one
@@ -52,3 +54,13 @@ export const defineJobs =
 
 /** Retrying cannot help: dead-letter now (record `message`, refund), then ack. */
 export class PermanentJobError extends Error {}
+
+/** Transient, and the dependency said when to come back: retry after `delaySeconds`, not the usual backoff. */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    readonly delaySeconds: number,
+  ) {
+    super(message);
+  }
+}

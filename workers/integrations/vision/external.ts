@@ -4,7 +4,7 @@
  * reference implementation in vision/; production can point VISION_URL at any service speaking it.
  */
 import type { Cutout, CutoutResult, TextReader, TextReading } from './types';
-import { VisionUnavailableError } from './types';
+import { VisionBusyError, VisionUnavailableError } from './types';
 
 type Service = { url: string; secret: string };
 
@@ -13,6 +13,8 @@ type Service = { url: string; secret: string };
  * an outage (the queue retries the message later) instead of holding the consumer indefinitely.
  */
 const TIMEOUT_MS = 30_000;
+/** A busy service's Retry-After is followed up to this (a queue message may be delayed 12 h at most). */
+const MAX_RETRY_AFTER_SECONDS = 600;
 
 async function post(service: Service, path: string, image: Uint8Array, contentType: string): Promise<Response> {
   let response: Response;
@@ -25,6 +27,11 @@ async function post(service: Service, path: string, image: Uint8Array, contentTy
     });
   } catch (err) {
     throw new VisionUnavailableError(`vision service unreachable: ${(err as Error).message}`);
+  }
+  const retryAfter = Number(response.headers.get('Retry-After'));
+  if ((response.status === 503 || response.status === 429) && retryAfter > 0) {
+    const depth = response.headers.get('Vision-Queue-Depth') ?? '?';
+    throw new VisionBusyError(`vision service busy (${depth} image(s) queued): retry in ${retryAfter} s`, Math.min(retryAfter, MAX_RETRY_AFTER_SECONDS));
   }
   if (response.status >= 500 || response.status === 401 || response.status === 429) {
     throw new VisionUnavailableError(`vision service answered ${response.status}: ${await response.text()}`);

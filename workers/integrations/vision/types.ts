@@ -31,3 +31,13 @@ export interface Cutout {
 
 /** The vision service could not be reached or failed: worth retrying later. */
 export class VisionUnavailableError extends Error {}
+
+/** The service is up but its queue is full: it said when to come back (its Retry-After). */
+export class VisionBusyError extends VisionUnavailableError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

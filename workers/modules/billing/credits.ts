@@ -39,7 +39,7 @@ export async function creditsOverview(db: Db, workspaceId: string) {
 
 /**
  * What `count` units of paid work would cost, shown before it starts, against the balance: every
- * kind of `CREDIT_PRICES` (`recognition` is bib and plate reading, automatic or by `POST /v1/vision/plate`;
+ * kind of `CREDIT_PRICES` (`recognition` is bib and plate reading in the pipeline, `plate` a read by `POST /v1/vision/plate`;
  * `cutout`), the same prices core/jobs/paid-work.ts reserves.
  */
 export async function estimateCost(db: Db, workspaceId: string, work: PaidWork, count: number) {

@@ -25,8 +25,20 @@ export type Decoded = {
 
 type Source = { bucket: R2Bucket; key: string; images: ImagesBinding };
 
-/** Thrown inside the JPEG path when the file needs more memory than the decoder may take. */
-class NeedsFallback extends Error {}
+type Size = { width: number; height: number };
+
+/**
+ * Thrown inside the JPEG path when the file needs more memory than the decoder may take. Carries
+ * the size the decoder read from the SOF: the probe's 128 KB may end before it (big ICC profiles).
+ */
+class NeedsFallback extends Error {
+  constructor(
+    reason: string,
+    readonly size?: Size,
+  ) {
+    super(reason);
+  }
+}
 
 const exifFacts = (app1: Uint8Array | null | undefined) => {
   const exif = app1 ? readExif(app1) : null;
@@ -48,8 +60,8 @@ async function decodeJpegStreaming(source: Source, probe: Probe): Promise<Decode
       maxMemory: LIMITS.jpegMaxMemory,
       onHeader: (header) => {
         assertSaneDimensions(header.width, header.height);
-        if (header.components === 4) throw new NeedsFallback('CMYK');
-        if (header.progressive && header.coefficientBytes > LIMITS.jpegMaxMemory * 0.9) throw new NeedsFallback('progressive');
+        if (header.components === 4) throw new NeedsFallback('CMYK', header);
+        if (header.progressive && header.coefficientBytes > LIMITS.jpegMaxMemory * 0.9) throw new NeedsFallback('progressive', header);
       },
     });
     if (jpeg.truncated) {
@@ -81,17 +93,36 @@ async function decodeWhole(source: Source, probe: Probe): Promise<Decoded> {
 }
 
 /**
+ * The original's size for the Images path: the probe's, else the decoder's header, else what
+ * Images reads from the whole file. Never zeros: a photo with unknown dimensions would be sold
+ * as a "1600 px" download at full size.
+ */
+async function originalSize(source: Source, probe: Probe, fromDecoder?: Size): Promise<Size> {
+  let size: Size = probe.width > 0 && probe.height > 0 ? probe : (fromDecoder ?? { width: 0, height: 0 });
+  if (!(size.width > 0 && size.height > 0)) {
+    const object = await source.bucket.get(source.key);
+    if (!object) throw new RejectError('ORIGINAL_MISSING', 'The original is no longer in storage');
+    const info = await source.images.info(object.body).catch(() => null);
+    size = info && 'width' in info ? info : { width: 0, height: 0 };
+  }
+  assertSaneDimensions(size.width, size.height);
+  return { width: size.width, height: size.height };
+}
+
+/**
  * Cloudflare Images shrinks what the Worker must not decode itself into a baseline JPEG,
  * which then takes the normal path. Images drops EXIF, so the orientation read from the
  * original's header is carried over.
  */
-async function decodeViaImages(source: Source, probe: Probe): Promise<Decoded> {
+async function decodeViaImages(source: Source, probe: Probe, fromDecoder?: Size): Promise<Decoded> {
+  const size = await originalSize(source, probe, fromDecoder);
   const hashing = await openOriginal(source);
   const sha256 = await hashing.finish();
   const original = await source.bucket.get(source.key);
   if (!original) throw new RejectError('ORIGINAL_MISSING', 'The original is no longer in storage');
-  const landscape = probe.width >= probe.height;
-  const transform = landscape ? { width: LIMITS.fallbackEdge } : { height: LIMITS.fallbackEdge };
+  const landscape = size.width >= size.height;
+  // Never upscaled: a small original's web variant is its own size, as on the other paths.
+  const transform = landscape ? { width: Math.min(LIMITS.fallbackEdge, size.width) } : { height: Math.min(LIMITS.fallbackEdge, size.height) };
   let body: ReadableStream<Uint8Array>;
   try {
     const result = await source.images.input(original.body).transform(transform).output({ format: 'image/jpeg', quality: 92 });
@@ -100,7 +131,7 @@ async function decodeViaImages(source: Source, probe: Probe): Promise<Decoded> {
     throw new RejectError('CORRUPT_IMAGE', `The image could not be read: ${(err as Error).message}`);
   }
   const jpeg = await decodeJpeg(body, { minLongEdge: LIMITS.webEdge, maxMemory: LIMITS.jpegMaxMemory });
-  return { image: jpeg, original: { width: probe.width, height: probe.height }, ...exifFacts(probe.exif), sha256, release: jpeg.release };
+  return { image: jpeg, original: size, ...exifFacts(probe.exif), sha256, release: jpeg.release };
 }
 
 /** Decodes the original at web size or a bit more, by the path its probe calls for. */
@@ -109,7 +140,7 @@ export async function decodeOriginal(source: Source, probe: Probe): Promise<Deco
     try {
       return await decodeJpegStreaming(source, probe);
     } catch (err) {
-      if (err instanceof NeedsFallback) return decodeViaImages(source, probe);
+      if (err instanceof NeedsFallback) return decodeViaImages(source, probe, err.size);
       throw err;
     }
   }

@@ -30,10 +30,10 @@ export const visionRoutes = router()
   .openapi(
     defineRoute({
       method: 'post', path: '/vision/plate', tags, summary: "Read a licence plate on a photo or an image sent as the body",
-      description: 'Formats `FR-SIV` (`AB-123-CD`), `FR-FNI` (`1234 AB 75`), `OTHER`.',
-      access: access.scope('photos:read'),
+      description: 'Formats `FR-SIV` (`AB-123-CD`), `FR-FNI` (`1234 AB 75`), `OTHER`. Paid: one `plate` credit per call, reserved first (402 without it, nothing charged), refunded if the reading fails.',
+      access: access.scope('vision:plate'),
       request: { body: plateBody },
-      errors: ['VALIDATION_ERROR', 'EMPTY_FILE', 'PHOTO_NOT_FOUND', 'PHOTO_NOT_READY', 'FILE_TOO_LARGE', 'UNSUPPORTED_TYPE', 'SERVICE_UNAVAILABLE'],
+      errors: ['VALIDATION_ERROR', 'EMPTY_FILE', 'PHOTO_NOT_FOUND', 'PHOTO_NOT_READY', 'FILE_TOO_LARGE', 'UNSUPPORTED_TYPE', 'INSUFFICIENT_CREDITS', 'SERVICE_UNAVAILABLE'],
       responses: { 200: json(plateReadingView) },
     }),
     async (c) => {

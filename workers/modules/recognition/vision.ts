@@ -4,7 +4,7 @@ import { photoKeys } from '../../shared/r2-keys';
 import { platesOf } from './plates';
 import { textReaderFor } from '../../integrations/vision/providers';
 import { relativeBox } from './reading-tags';
-import { VisionUnavailableError } from '../../integrations/vision/types';
+import { VisionBusyError, VisionUnavailableError } from '../../integrations/vision/types';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { CREDIT_PRICES, type PaidWork } from '../../shared/billing/catalogue';
@@ -26,6 +26,9 @@ async function visionCall<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
+    if (err instanceof VisionBusyError) {
+      throw new AppError('SERVICE_UNAVAILABLE', `The vision service is busy; retry in ${err.retryAfterSeconds} s`).retryAfter(err.retryAfterSeconds);
+    }
     if (err instanceof VisionUnavailableError) throw new AppError('SERVICE_UNAVAILABLE', 'The vision service is unavailable; retry shortly');
     throw new AppError('UNSUPPORTED_TYPE', `The image could not be read: ${(err as Error).message}`);
   }
@@ -38,13 +41,13 @@ const insufficient = (work: PaidWork) => () =>
 
 /**
  * Reads the plate in a photo (by id) or in an image sent with the request. Paid like any reading
- * (one credit), inline because the answer is the reading: reserved, then committed once read or
+ * (`plate`, one credit), inline because the answer is the reading: reserved, then committed once read or
  * refunded if the engine fails (core/jobs/paid-work.ts). Each call is its own charge: it reads again.
  */
 export async function readPlate(db: Db, env: Env, workspaceId: string, source: { photoId: string } | Image) {
   const image = 'photoId' in source ? { bytes: (await webVariant(db, env.PHOTOS, workspaceId, source.photoId)).bytes, type: 'image/webp' } : source;
-  const charge = { work: 'recognition' as const, workspaceId, reference: `plate:${'photoId' in source ? source.photoId : 'image'}:${crypto.randomUUID()}` };
-  const reading = await payInline(db, charge, insufficient('recognition'), () => visionCall(() => textReaderFor(env).readText(image.bytes, image.type)));
+  const charge = { work: 'plate' as const, workspaceId, reference: `plate:${'photoId' in source ? source.photoId : 'image'}:${crypto.randomUUID()}` };
+  const reading = await payInline(db, charge, insufficient('plate'), () => visionCall(() => textReaderFor(env).readText(image.bytes, image.type)));
   const candidates = platesOf(reading).map((c) => ({ ...c, box: relativeBox(reading, c.box) }));
   const [best] = candidates;
   return {

@@ -10,6 +10,8 @@ export const STARTER_CREDITS = 50;
 export const CREDIT_PRICES = {
   /** Reading bibs or a plate on one photo. */
   recognition: 1,
+  /** Reading a plate on request (`POST /v1/vision/plate`): the same reading, charged per call. */
+  plate: 1,
   /** Cutting the subject out of one photo (an AI transform). */
   cutout: 3,
 } as const;

@@ -21,6 +21,7 @@ const REASONS: Record<LedgerReason, string> = {
 
 const WORK: Record<PaidWork, (count: number) => string> = {
   recognition: (n) => `Reading ${plural(n, 'photo')} (bibs, plates)`,
+  plate: (n) => `Reading ${plural(n, 'plate')} on request`,
   cutout: (n) => `Cutting out ${plural(n, 'photo')}`,
 };
 

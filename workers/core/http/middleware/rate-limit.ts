@@ -24,8 +24,32 @@ export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** The client address as Cloudflare reports it. */
-export const clientIp = (req: Request) => req.headers.get('CF-Connecting-IP') ?? 'local';
+/** The first four groups of an IPv6 address (its /64), `::` expanded; null if it is not one. */
+function ipv6Prefix64(ip: string): string | null {
+  const [head = '', tail, extra] = ip.toLowerCase().split('::');
+  if (extra !== undefined || !/^[0-9a-f:]+$/.test(ip.toLowerCase())) return null;
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  if (groups.length !== 8 || groups.some((g) => g.length === 0 || g.length > 4)) return null;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+/**
+ * Who a per-address budget belongs to: `CF-Connecting-IP`, which Cloudflare's edge sets itself
+ * (a client's own value is overwritten) and wrangler dev sets to the socket's peer (Miniflare's
+ * entry worker: 127.0.0.1 on this machine, a phone's LAN address with HOST=0.0.0.0). Never
+ * X-Forwarded-For: any client can write it. An IPv6 address counts by its /64, the block one
+ * subscriber line is given, so a visitor cannot walk through addresses for fresh budgets.
+ * No header at all (a direct call: tests, service bindings) is one shared "unknown" caller.
+ */
+export function clientIp(req: Request): string {
+  const ip = req.headers.get('CF-Connecting-IP')?.trim();
+  if (!ip) return 'unknown';
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  return ip.includes(':') ? (ipv6Prefix64(ip) ?? ip) : ip;
+}
 
 /**
  * A small per-address budget for unauthenticated writes that cost something (a guest checkout

@@ -13,6 +13,7 @@ import { PermanentJobError } from '../../../core/jobs/job';
 import { commit } from '../../../core/jobs/paid-work';
 import { enqueueAll } from '../../../jobs';
 import { cutoutCost, type PhotoCutout } from './index';
+import { retryWhenBusy } from './vision-busy';
 import { createDb } from '../../../core/db/client';
 import { stampPhotos, SWEEP_PER_RUN } from '../../media/jobs/sweep';
 
@@ -42,7 +43,7 @@ export async function cutoutPhoto(env: Env, message: PhotoCutout): Promise<void>
   const result = await cutoutFor(env)
     .cutout(new Uint8Array(await web.arrayBuffer()), 'image/webp')
     .catch((err: Error) => {
-      if (err instanceof VisionUnavailableError) throw err; // an outage: retried
+      if (err instanceof VisionUnavailableError) throw retryWhenBusy(err); // an outage or a full queue: retried
       throw new PermanentJobError(`the image could not be cut out: ${err.message}`);
     });
   const reasons = qualityHints(result.subjectArea, result.touchesBorder);

@@ -11,6 +11,7 @@ import { textReaderFor } from '../../../integrations/vision/providers';
 import { tagsFromReading } from '../reading-tags';
 import { commit } from '../../../core/jobs/paid-work';
 import { recognitionCost, type PhotoRecognise } from './index';
+import { retryWhenBusy } from './vision-busy';
 import { createDb } from '../../../core/db/client';
 
 /** The photo is not `ready` yet (its variants job is still finishing): try again shortly. */
@@ -34,7 +35,9 @@ export async function recognisePhoto(env: Env, photoId: string): Promise<void> {
   const web = await env.PHOTOS.get(photoKeys(photoId).web);
   if (!web) throw new NotReadyYet(`web variant of ${photoId} missing`);
   const reader = textReaderFor(env);
-  const reading = await reader.readText(new Uint8Array(await web.arrayBuffer()), 'image/webp');
+  const reading = await reader.readText(new Uint8Array(await web.arrayBuffer()), 'image/webp').catch((err) => {
+    throw retryWhenBusy(err);
+  });
 
   const listed = await db.select({ bib: startListEntries.bib }).from(startListEntries).where(eq(startListEntries.albumId, row.album.id));
   const startList = listed.length ? new Set(listed.map((e) => e.bib)) : null;
