@@ -5,6 +5,7 @@ import { call, callBytes, testEnv } from './helpers/api';
 import { makeAlbum, makeApiKey, signUp } from './helpers/factories';
 import { image, uploadPhoto, waitForPhoto } from './helpers/photos';
 import { becomePayable, payOnCheckoutPage, relayWebhooks, sentEmails } from './helpers/stripe';
+import { waitFor } from './helpers/wait';
 import { jpegDimensions, readZip } from './helpers/zip';
 
 const SIGNING_SECRET = env.UPLOAD_SIGNING_SECRET;
@@ -206,13 +207,4 @@ async function fetchBytes(pathAndQuery: string) {
   const res = await callBytes('GET', pathAndQuery);
   if (res.status !== 200) throw new Error(`${pathAndQuery}: ${res.status} ${new TextDecoder().decode(res.bytes)}`);
   return res;
-}
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }

@@ -4,6 +4,7 @@ import { call, callBytes } from './helpers/api';
 import { makeAlbum, signUp } from './helpers/factories';
 import { image, uploadPhoto, waitForPhoto } from './helpers/photos';
 import { becomePayable, payOnCheckoutPage, postWebhook, relayWebhooks, sentEmails, stripeSignature, takeWebhooks } from './helpers/stripe';
+import { waitFor } from './helpers/wait';
 
 type Pack = { id: string; amountCents: number };
 let token: string;
@@ -127,12 +128,3 @@ describe('after checkout', () => {
     expect(mail[0]!.text).toContain(`${env.PUBLIC_ORIGIN}/payouts`);
   });
 });
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
