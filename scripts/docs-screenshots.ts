@@ -22,6 +22,12 @@ const PICKS: Record<string, [name: string, width: number]> = {
   '13-cart-phone': ['cart-phone', PHONE],
   '16-downloads': ['downloads-phone', PHONE],
   '17-credits': ['credits', DESKTOP],
+  'review-01-photo-dialog': ['photo-dialog', DESKTOP],
+  'review-02-review-undo': ['review-undo', DESKTOP],
+  'uploader-mixed-batch': ['uploader-done', DESKTOP],
+  'pro-sales-phone': ['sales-phone', PHONE],
+  'pro-credits-desktop': ['credit-history', DESKTOP],
+  'cart-1-once': ['cart-once-phone', PHONE],
 };
 
 const from = join(import.meta.dirname, '..', 'e2e', 'screenshots');
