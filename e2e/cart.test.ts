@@ -94,6 +94,10 @@ test('the cart sells a photo once, keeps the bib search through a cancelled paym
     await runner.waitForFunction(`[...document.querySelectorAll('main li img')].every((i) => i.complete && i.naturalWidth > 0)`);
     await screenshot(runner, 'cart-2-downloads');
 
+    // Back in the gallery after paying: the cart is empty (what was paid is not offered again).
+    await runner.goto(gallery);
+    await runner.getByRole('button', { name: 'Cart (0)' }).waitFor();
+
     // The photographer's email: 5 € received, one photo, a link to Sales.
     const deadline = Date.now() + 20_000;
     let sale: { subject: string; text: string } | undefined;

@@ -4,6 +4,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { Spinner } from '../../components/spinner';
 import { formatMoney } from '../../lib/format';
+import { emptyPaidCart } from '../gallery/shop/use-shop';
 
 const POLL_MS = 1500;
 
@@ -23,7 +24,8 @@ export function OrderPage() {
       try {
         const answer = await api.shop.order(id, sessionId);
         setState(answer);
-        if (!answer.download) timer = window.setTimeout(poll, POLL_MS);
+        if (answer.download) emptyPaidCart(id);
+        else timer = window.setTimeout(poll, POLL_MS);
       } catch (err) {
         setError((err as Error).message);
       }

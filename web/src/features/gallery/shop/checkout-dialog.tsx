@@ -7,7 +7,7 @@ import { Dialog } from '../../../components/dialog';
 import { Field, FormError } from '../../../components/field';
 import { formatMoney } from '../../../lib/format';
 import { CartNotice } from './shop-bar';
-import type { CartItem, Shop } from './use-shop';
+import { type CartItem, rememberCheckout, type Shop } from './use-shop';
 
 const MESSAGES: Record<string, string> = {
   SELLER_NOT_PAYABLE: 'The photographer cannot take payments yet. Please try again later.',
@@ -33,7 +33,8 @@ export function CheckoutDialog({ open, onClose, slug, search, shop, describe }: 
     setBusy(true);
     setError(null);
     try {
-      const { checkoutUrl } = await api.shop.checkout(slug, { email: String(new FormData(e.currentTarget).get('email')), items: shop.cart, search: search || undefined });
+      const { order, checkoutUrl } = await api.shop.checkout(slug, { email: String(new FormData(e.currentTarget).get('email')), items: shop.cart, search: search || undefined });
+      rememberCheckout(order.id, slug);
       // Stripe may answer a session without a page: nothing to pay on, nothing charged.
       if (!checkoutUrl) throw new ApiError(0, 'CHECKOUT_UNAVAILABLE', 'The payment page could not be opened. Nothing was charged: please try again.');
       window.location.assign(checkoutUrl);

@@ -16,6 +16,18 @@ function readCart(slug: string): CartItem[] {
   }
 }
 
+const checkoutKey = (orderId: string) => `vitrine.checkout.${orderId}`;
+
+/** Checkout started: which album's cart this order pays, so the thank-you page can empty it. */
+export const rememberCheckout = (orderId: string, slug: string) => localStorage.setItem(checkoutKey(orderId), slug);
+
+/** The order is paid: its cart is emptied (a cancelled payment never gets here, so it keeps its cart). */
+export function emptyPaidCart(orderId: string) {
+  const slug = localStorage.getItem(checkoutKey(orderId));
+  if (slug) localStorage.removeItem(storageKey(slug));
+  localStorage.removeItem(checkoutKey(orderId));
+}
+
 /** A line the cart took out: `covered` when the rest of the cart already sells its photos (for less), `empty` when it matches no photo. */
 export type DroppedLine = { item: CartItem; reason: 'covered' | 'empty' };
 
