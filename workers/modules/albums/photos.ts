@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { albums, photos, photoTags, type Photo, type PhotoTag } from '../../db/schema/index';
+import { and, asc, eq, inArray, } from 'drizzle-orm';
+import { photos, photoTags, type Photo, type PhotoTag } from '../../db/schema/index';
 import { allPhotoKeys } from '../../shared/r2-keys';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { type Cursor, keysetAfter, pageOf } from '../../core/db/cursor';
 import { auditInsert, type Actor } from '../../core/audit';
+import { contentVersionBump } from './content-version';
 import { variantUrl } from './gallery';
 
 /** A photo as its owner sees it. Never includes R2 keys or URLs to the original. */
@@ -83,7 +84,7 @@ export async function deletePhoto(db: Db, bucket: R2Bucket, actor: Actor, id: st
   await bucket.delete(allPhotoKeys(photo.id));
   await db.batch([
     db.delete(photos).where(eq(photos.id, photo.id)),
-    db.update(albums).set({ contentVersion: sql`${albums.contentVersion} + 1` }).where(eq(albums.id, photo.albumId)),
+    contentVersionBump(db, photo.albumId),
     auditInsert(db, { ...actor, action: 'photo.deleted', targetType: 'photo', targetId: id, data: { status: photo.status } }),
   ]);
 }

@@ -4,12 +4,13 @@
  * throw a later one away), and undoing twice is the same as once.
  */
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { albums, photoTags, tagChanges, type PhotoTag, type TagChange, type TagSnapshot } from '../../db/schema/index';
+import { photoTags, tagChanges, type PhotoTag, type TagChange, type TagSnapshot } from '../../db/schema/index';
 import type { TagChangeAction } from '../../shared/enums';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { auditInsert, type Actor } from '../../core/audit';
 import { getAlbum } from '../albums/albums';
+import { contentVersionBump } from '../albums/content-version';
 
 /** SQLite's insertion order: created_at alone ties for changes made in the same millisecond. */
 const rowid = sql`rowid`;
@@ -28,10 +29,13 @@ export const publicChange = (c: TagChange) => ({
 
 const snapshot = ({ createdAt, updatedAt: _, ...tag }: PhotoTag): TagSnapshot => ({ ...tag, createdAt: createdAt.getTime() });
 
-/** The insert recording a change, to join the batch that makes it; `before` is null for an addition. */
+/**
+ * The insert recording a change, to join the batch that makes it (`before` is null for an
+ * addition), and the row it writes: the answer needs no read back.
+ */
 export function changeInsert(db: Db, actor: Actor, change: { id: string; action: TagChangeAction; tag: Pick<PhotoTag, 'id' | 'photoId' | 'albumId' | 'kind' | 'value'>; before: PhotoTag | null }) {
   const { tag } = change;
-  return db.insert(tagChanges).values({
+  const row: TagChange = {
     id: change.id,
     workspaceId: actor.workspaceId,
     albumId: tag.albumId,
@@ -43,8 +47,10 @@ export function changeInsert(db: Db, actor: Actor, change: { id: string; action:
     before: change.before && snapshot(change.before),
     actorUserId: actor.actorUserId,
     actorApiKeyId: actor.actorApiKeyId,
+    undoneAt: null,
     createdAt: new Date(),
-  });
+  };
+  return { statement: db.insert(tagChanges).values(row), row };
 }
 
 export async function getChange(db: Db, workspaceId: string, id: string) {
@@ -77,7 +83,7 @@ export async function undoChange(db: Db, actor: Actor, id: string): Promise<TagC
     db.update(tagChanges).set({ undoneAt }).where(and(eq(tagChanges.id, id), isNull(tagChanges.undoneAt))),
     revert(db, change),
     auditInsert(db, { ...actor, action: 'tag.undone', targetType: 'photo', targetId: change.photoId, data: { changeId: id, action: change.action, tagId: change.tagId } }),
-    db.update(albums).set({ contentVersion: sql`${albums.contentVersion} + 1` }).where(eq(albums.id, change.albumId)),
+    contentVersionBump(db, change.albumId),
   ]);
   return { ...change, undoneAt };
 }

@@ -1,14 +1,15 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
-import { albums, photos, photoTags, type PhotoTag } from '../../db/schema/index';
+import { and, asc, count, eq, } from 'drizzle-orm';
+import { photos, photoTags, type PhotoTag } from '../../db/schema/index';
 import { newId } from '../../shared/ids';
 import { type TagAction, tagValueProblem } from '../../shared/schemas/tags';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { type Cursor, keysetAfter, pageOf } from '../../core/db/cursor';
 import { auditInsert, type Actor } from '../../core/audit';
+import { contentVersionBump } from '../albums/content-version';
 import { variantUrl } from '../albums/gallery';
 import { getPhoto } from '../albums/photos';
-import { changeInsert, getChange, publicChange } from './tag-changes';
+import { changeInsert, publicChange } from './tag-changes';
 
 export const publicTag = (t: PhotoTag) => ({
   id: t.id,
@@ -91,13 +92,14 @@ export async function applyTagAction(db: Db, actor: Actor, photoId: string, acti
   const changeId = newId('tch');
   const after = change === 'deleted' ? null : { value: tag.value, status: 'confirmed' };
   const data = before ? { tagId: tag.id, before: { value: before.value, status: before.status }, after } : { tagId: tag.id, value: tag.value, kind: tag.kind };
+  const recorded = changeInsert(db, actor, { id: changeId, action: change, tag, before });
   await db.batch([
     write,
-    changeInsert(db, actor, { id: changeId, action: change, tag, before }),
+    recorded.statement,
     auditInsert(db, { ...actor, action: `tag.${change}`, targetType: 'photo', targetId: photoId, data: { ...data, changeId } }),
-    db.update(albums).set({ contentVersion: sql`${albums.contentVersion} + 1` }).where(eq(albums.id, photo.albumId)),
+    contentVersionBump(db, photo.albumId),
   ]);
-  return { tags: await tagsOfPhoto(db, photoId), change: publicChange(await getChange(db, actor.workspaceId, changeId)) };
+  return { tags: await tagsOfPhoto(db, photoId), change: publicChange(recorded.row) };
 }
 
 export async function tagsOfPhoto(db: Db, photoId: string) {

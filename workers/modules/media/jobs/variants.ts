@@ -23,6 +23,7 @@ import { AWAITING_CREDITS_NOTE } from '../../recognition/paid-reading';
 import { recognitionCost, type PhotoRecognise } from '../../recognition/jobs/index';
 import { notifyIfAlbumFinished, notifyIfCreditsLow } from '../../notifications/pipeline-emails';
 import { createDb, type Db } from '../../../core/db/client';
+import { contentVersionBump } from '../../albums/content-version';
 
 /** Finished (`ready`, `rejected`), or not uploaded yet (`pending`): nothing for this job to do. */
 const NOTHING_TO_DO: Photo['status'][] = ['ready', 'rejected', 'pending'];
@@ -118,7 +119,6 @@ async function load(env: Env, photoId: string): Promise<Loaded | null> {
   return photo && album && workspace ? { db, photo, album, workspace } : null;
 }
 
-const bumpAlbum = (db: Db, album: Album) => db.update(albums).set({ contentVersion: sql`${albums.contentVersion} + 1` }).where(eq(albums.id, album.id));
 
 /**
  * `photo.rerender`: the album's watermark changed. The photo stays `ready` (and visible) while
@@ -131,7 +131,7 @@ export async function rerenderPhoto(env: Env, photoId: string): Promise<void> {
   const { db, photo, album } = loaded;
   const started = Date.now();
   const { rendered } = await drawVariants(env, photo, album);
-  await db.batch([db.update(photos).set(variantFields(rendered, album, started)).where(eq(photos.id, photo.id)), bumpAlbum(db, album)]);
+  await db.batch([db.update(photos).set(variantFields(rendered, album, started)).where(eq(photos.id, photo.id)), contentVersionBump(db, album.id)]);
 }
 
 const readingOf = (photo: Pick<Photo, 'id' | 'workspaceId'>): PhotoRecognise => ({ type: 'photo.recognise', photoId: photo.id, workspaceId: photo.workspaceId });
@@ -180,7 +180,7 @@ export async function processUploadedPhoto(env: Env, photoId: string): Promise<v
           sortAt: decoded.takenAt ? new Date(`${decoded.takenAt}Z`) : (photo.uploadedAt ?? photo.createdAt),
         })
         .where(eq(photos.id, photo.id)),
-      bumpAlbum(db, album),
+      contentVersionBump(db, album.id),
     ]);
     // Sent once the row says `ready` + `queued`, so the reading never waits on a retry; if this
     // send fails, the job's retry lands in the branch at the top and sends it again.

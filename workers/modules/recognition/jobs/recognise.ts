@@ -3,7 +3,7 @@
  * text reader and stores bib or plate tags. Runs once per `queued` photo; a redelivery after
  * it is done changes nothing, and people's confirmed or manual tags are never replaced.
  */
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, } from 'drizzle-orm';
 import { albums, photos, photoTags, startListEntries, workspaces } from '../../../db/schema/index';
 import { photoKeys } from '../../../shared/r2-keys';
 import { newId } from '../../../shared/ids';
@@ -13,6 +13,7 @@ import { commit } from '../../../core/jobs/paid-work';
 import { recognitionCost, type PhotoRecognise } from './index';
 import { retryWhenBusy } from './vision-busy';
 import { createDb } from '../../../core/db/client';
+import { contentVersionBump } from '../../albums/content-version';
 
 /** The photo is not `ready` yet (its variants job is still finishing): try again shortly. */
 export class NotReadyYet extends Error {}
@@ -49,7 +50,7 @@ export async function recognisePhoto(env: Env, photoId: string): Promise<void> {
       .update(photos)
       .set({ recognition: 'done', recognitionNote: `${tags.length} ${row.kind === 'vehicles' ? 'plate' : 'bib'}(s) read`, updatedAt: new Date() })
       .where(eq(photos.id, photoId)),
-    db.update(albums).set({ contentVersion: sql`${albums.contentVersion} + 1` }).where(eq(albums.id, row.album.id)),
+    contentVersionBump(db, row.album.id),
     commit(db, recognitionCost({ type: 'photo.recognise', photoId, workspaceId: row.photo.workspaceId })),
   ]);
 }
