@@ -75,3 +75,45 @@ export type PlateFormat = (typeof PLATE_FORMATS)[number];
 /** `read` = from the photos (follows better reads); `dealer` = typed, never replaced by a read. */
 export const PLATE_SOURCES = ['read', 'dealer'] as const;
 export type PlateSource = (typeof PLATE_SOURCES)[number];
+
+/**
+ * The studio (vehicles): the car cut out and set on a rendered backdrop. The ids are the API's;
+ * their names and rendering are in workers/modules/vehicles/studio/backdrops.ts.
+ */
+export const BACKDROP_IDS = [
+  'showroom_indoor',
+  'showroom_outdoor',
+  'studio_white',
+  'studio_grey',
+  'studio_black',
+  'garage_modern',
+  'garage_luxury',
+  'parking_outdoor',
+] as const;
+export type BackdropId = (typeof BACKDROP_IDS)[number];
+/** What the studio does with the plate: leave it, blur it, or cover it with the dealer's logo. */
+export const PLATE_TREATMENTS = ['keep', 'blur', 'logo'] as const;
+export type PlateTreatment = (typeof PLATE_TREATMENTS)[number];
+/** The studio job: `queued` (credits reserved) -> `running` -> `done` | `failed` (refunded); null: never asked. */
+export const STUDIO_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type StudioStatus = (typeof STUDIO_STATUSES)[number];
+/** The look a studio image was made with (the body of `POST /v1/photos/:id/studio`, defaults filled in). */
+export type StudioOptions = {
+  backdrop: BackdropId;
+  scale: number;
+  positionX: number;
+  positionY: number;
+  autoCentre: boolean;
+  shadow: boolean;
+  reflection: boolean;
+  plate: PlateTreatment;
+};
+/** The last studio image of a photo, as stored in `photos.studio` (JSON). Doubtful ones are not published. */
+export type StudioInfo = { options: StudioOptions; doubtful: boolean; reasons: string[]; width: number; height: number; createdAt: string };
+
+/** Listing text languages. */
+export const LISTING_LANGS = ['fr', 'en'] as const;
+export type ListingLang = (typeof LISTING_LANGS)[number];
+/** A lead's progress, as a dealer's sales pipeline names it. */
+export const LEAD_STATUSES = ['new', 'contacted', 'visit', 'offer', 'won', 'lost'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];

@@ -8,6 +8,8 @@ import {
   CUTOUT_STATUSES,
   PHOTO_STATUSES,
   RECOGNITION_STATUSES,
+  type StudioInfo,
+  STUDIO_STATUSES,
   type Watermark,
 } from '../../shared/enums';
 import { workspaces } from './accounts';
@@ -90,6 +92,15 @@ export const photos = sqliteTable(
     cutoutJob: text('cutout_job'),
     /** Why the last cutout failed. */
     cutoutNote: text('cutout_note'),
+    /** The studio image (vehicles): the car on a backdrop, made from the cutout; see shared/enums.ts. */
+    studio: text('studio', { mode: 'json' }).$type<StudioInfo | null>(),
+    studioStatus: text('studio_status', { enum: STUDIO_STATUSES }),
+    /** The current studio job's id, part of its ledger reference: each studio image asked for is paid once. */
+    studioJob: text('studio_job'),
+    /** Why the last studio job failed. */
+    studioNote: text('studio_note'),
+    /** Bumped each time the studio image is written: part of its immutable public URL. */
+    studioVersion: integer('studio_version').notNull().default(0),
     peakWasmBytes: integer('peak_wasm_bytes'),
     /** Gallery order: capture time when known, else upload time. */
     sortAt: integer('sort_at', { mode: 'timestamp_ms' }),
@@ -110,6 +121,9 @@ export const photos = sqliteTable(
     index('photos_cutout_unfinished_idx')
       .on(t.updatedAt)
       .where(sql`${t.cutoutStatus} in ('queued', 'running')`),
+    index('photos_studio_unfinished_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.studioStatus} in ('queued', 'running')`),
   ],
 );
 

@@ -13,7 +13,7 @@ import { type Cursor, encodeCursor } from '../../core/db/cursor';
 import { ledgerOrder } from './credit-ledger';
 
 /** The kind of paid work a reference names, as core/jobs/paid-work.ts callers build them (`recognise:<photoId>`...). */
-const WORK_OF_PREFIX: Record<string, PaidWork> = { recognise: 'recognition', plate: 'plate', cutout: 'cutout' };
+const WORK_OF_PREFIX: Record<string, PaidWork> = { recognise: 'recognition', plate: 'plate', cutout: 'cutout', studio: 'studio' };
 const workOf = (reference: string): PaidWork | null => WORK_OF_PREFIX[reference.split(':')[0]!] ?? null;
 const FOLDED: LedgerReason[] = ['reserve', 'refund'];
 

@@ -28,8 +28,15 @@ export const EMPTY_VEHICLE = {
   newPriceCents: null, askingPriceCents: null, status: 'draft' as const, soldPriceCents: null, soldAt: null, updatedAt: null,
 };
 
-/** The record's own columns: what the API shows of a saved row (not its keys or creation time). */
-const { albumId: _album, workspaceId: _workspace, createdAt: _created, ...recordColumns } = getTableColumns(vehicles);
+/**
+ * The record's own columns: what the API shows of a saved row (not its keys or creation time, nor
+ * the listing, which has its own route and is not replaced by a PUT of the record).
+ */
+const {
+  albumId: _album, workspaceId: _workspace, createdAt: _created,
+  listingTitle: _title, listingText: _text, listingLang: _lang, publishedAt: _published,
+  ...recordColumns
+} = getTableColumns(vehicles);
 
 /** The saved record of an album (already checked to be this workspace's vehicle), or undefined. */
 export const savedVehicle = (db: Db, albumId: string) => db.select(recordColumns).from(vehicles).where(eq(vehicles.albumId, albumId)).get();

@@ -14,6 +14,8 @@ export const CREDIT_PRICES = {
   plate: 1,
   /** Cutting the subject out of one photo (an AI transform). */
   cutout: 3,
+  /** One studio image: the car cut out (the photo's cutout reused when it has one) on a backdrop. */
+  studio: 3,
 } as const;
 
 export type PaidWork = keyof typeof CREDIT_PRICES;

@@ -23,6 +23,7 @@ const WORK: Record<PaidWork, (count: number) => string> = {
   recognition: (n) => `Reading ${plural(n, 'photo')} (bibs, plates)`,
   plate: (n) => `Reading ${plural(n, 'plate')} on request`,
   cutout: (n) => `Cutting out ${plural(n, 'photo')}`,
+  studio: (n) => `Studio backdrop on ${plural(n, 'photo')}`,
 };
 
 /** What an entry was, with its count when several same-day changes were grouped. */

@@ -1,0 +1,4 @@
+/** Placeholder until its branch lands: the vehicle page's tab. */
+export function PhotosTab(_props: { albumId: string }) {
+  return null;
+}
