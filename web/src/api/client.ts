@@ -21,6 +21,7 @@ import type { CartQuoteView, CheckoutView, DownloadManifestView, OnboardingView,
 import type { EstimateView, VehicleView } from '../../../workers/modules/vehicles/views';
 import type { PhotoStatus, TagStatus } from '../../../workers/shared/enums';
 import { getSession, setSession } from './session';
+import type { AlbumStudioResult, Backdrop, CreditEstimate, StudioPhoto, StudioRequest } from './types';
 
 /** Empty in the same-origin setup; the API's origin when the SPA is deployed to Pages. */
 export const API_ORIGIN: string = import.meta.env.VITE_API_ORIGIN ?? '';
@@ -177,6 +178,17 @@ export const api = {
     get: (albumId: string) => request<{ vehicle: VehicleView }>('GET', `/v1/albums/${albumId}/vehicle`),
     save: (albumId: string, body: z.input<typeof vehicleBody>) => request<{ vehicle: VehicleView }>('PUT', `/v1/albums/${albumId}/vehicle`, { json: body }),
     estimate: (albumId: string) => request<{ estimate: EstimateView }>('POST', `/v1/albums/${albumId}/vehicle/estimate`),
+  },
+
+  /** The studio: a vehicle's photos cut out onto a backdrop (paid work: ask `estimate` first). */
+  studio: {
+    backdrops: () => request<{ backdrops: Backdrop[] }>('GET', '/v1/backdrops', { anonymous: true }),
+    /** What `count` studio images would cost, against the balance (`count` >= 1). */
+    estimate: (count: number) => request<CreditEstimate>('GET', `/v1/credits/estimate${query({ work: 'studio', count })}`),
+    applyToPhoto: (photoId: string, body: StudioRequest) => request<{ photo: StudioPhoto }>('POST', `/v1/photos/${photoId}/studio`, { json: body }),
+    applyToAlbum: (albumId: string, body: StudioRequest) => request<AlbumStudioResult>('POST', `/v1/albums/${albumId}/studio`, { json: body }),
+    /** A studio image (`photo.studio.url` / `thumbUrl`): it needs the session's header, so it is fetched, not linked. */
+    image: (path: string, signal?: AbortSignal) => request<Blob>('GET', path, { blob: true, signal }),
   },
 
   gallery: {

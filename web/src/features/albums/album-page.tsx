@@ -1,27 +1,20 @@
 import { ArrowLeft, ExternalLink } from 'lucide-react';
-import { useEffect } from 'react';
 import { Link, NavLink, Route, Routes, useParams } from 'react-router';
 import type { TagKind, WorkspaceKind } from '../../../../workers/shared/enums';
-import { api } from '../../api/client';
-import type { PhotoCounts } from '../../api/types';
 import { Spinner } from '../../components/spinner';
-import { useResource } from '../../lib/use-resource';
 import { ReviewQueue } from '../review/review-queue';
 import { useMe } from '../shell/pro-shell';
 import { UploadPanel } from '../upload/upload-panel';
-import { useUploader } from '../upload/use-uploader';
 import { AlbumSettings } from './album-settings';
 import { VISIBILITY } from './albums-page';
 import { PhotoGrid } from './photo-grid';
 import { StatusCounts } from './status-counts';
-import { useAlbumPhotos } from './use-album-photos';
+import { useLiveAlbum } from './use-live-album';
 
-const POLL_MS = 2000;
 /** Workspaces whose photos get read (bibs, plates) have a review queue. */
 const REVIEW_TABS: Record<WorkspaceKind, string | null> = { events: 'Review bibs', vehicles: 'Review plates', realestate: null, brand: null };
 /** What is read on a workspace's photos, shown on the album's tiles and edited in the photo dialog. */
 const TAG_KINDS: Record<WorkspaceKind, TagKind | null> = { events: 'bib', vehicles: 'plate', realestate: null, brand: null };
-const busy = (counts: PhotoCounts | undefined) => Boolean(counts && (counts.uploaded ?? 0) + (counts.processing ?? 0) + (counts.reading ?? 0) > 0);
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
   `border-b-2 px-3 py-2 text-sm font-medium ${isActive ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`;
@@ -32,21 +25,7 @@ export function AlbumPage() {
   const me = useMe();
   const kind = me.workspaces.find((w) => w.id === me.workspaceId)?.kind ?? 'brand';
   const reviewTab = REVIEW_TABS[kind];
-  const album = useResource(() => api.albums.get(id), [id]);
-  const { uppy, summary } = useUploader(id);
-  const counts = album.data?.photoCounts;
-  const { photos, loading, forget, retag } = useAlbumPhotos(id, counts);
-
-  // Live status: poll while uploads run or the pipeline still has work.
-  const working = summary.active || busy(counts);
-  const { reload } = album;
-  useEffect(() => {
-    if (!working) return;
-    const timer = setInterval(reload, POLL_MS);
-    return () => clearInterval(timer);
-  }, [working, reload]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: one more look once uploads settle
-  useEffect(() => reload(), [summary.done, summary.active]);
+  const { album, uppy, summary, counts, photos, loading, forget, retag } = useLiveAlbum(id);
 
   if (!album.data) {
     return album.error ? <p role="alert" className="text-red-700">{album.error.message}</p> : <Spinner label="Loading album…" />;

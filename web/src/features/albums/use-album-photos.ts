@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PhotoStatus } from '../../../../workers/shared/enums';
 import { api } from '../../api/client';
-import type { Photo, PhotoCounts, PhotoTagChip } from '../../api/types';
+import type { Photo, PhotoCounts, PhotoTagChip, StudioPhoto } from '../../api/types';
 
 type Page = { cursor: string | null; photos: Photo[]; next: string | null };
 
 /** Statuses the pipeline is done with: a page holding only these, read or not to be read, needs no refresh. */
 const FINAL = new Set<PhotoStatus>(['ready', 'rejected', 'failed']);
-const isSettled = (page: Page) => page.photos.every((p) => FINAL.has(p.status) && p.recognition?.status !== 'queued');
+/** A studio image still being made (vehicles): its photo will change. */
+export const studioUnderWay = (p: StudioPhoto) => p.studio?.status === 'queued' || p.studio?.status === 'running';
+const isSettled = (page: Page) => page.photos.every((p) => FINAL.has(p.status) && p.recognition?.status !== 'queued' && !studioUnderWay(p));
 
 /**
  * Every photo of an album in upload order, loaded page by page, kept fresh while the pipeline
@@ -20,13 +22,14 @@ export function useAlbumPhotos(albumId: string, counts: PhotoCounts | undefined)
   const [loading, setLoading] = useState(true);
   const running = useRef<Promise<void> | null>(null);
 
-  const refresh = useCallback(async () => {
-    // One refresh at a time; a change during it is picked up by the next poll.
-    if (running.current) return running.current;
+  /** `all`: every page again (work was just asked for on photos whose pages looked settled). */
+  const refresh = useCallback(async function again(all = false): Promise<void> {
+    // One refresh at a time; a change during it is picked up by the next poll (a full one waits its turn).
+    if (running.current) return all ? running.current.then(() => again(true)) : running.current;
     running.current = (async () => {
-      const firstOpen = pages.current.findIndex((p) => !isSettled(p) || !p.next);
+      const firstOpen = all ? 0 : pages.current.findIndex((p) => !isSettled(p) || !p.next);
       const keep = firstOpen === -1 ? pages.current : pages.current.slice(0, firstOpen);
-      let cursor = firstOpen === -1 ? (pages.current.at(-1)?.next ?? null) : pages.current[firstOpen].cursor;
+      let cursor = firstOpen === -1 ? (pages.current.at(-1)?.next ?? null) : (pages.current[firstOpen]?.cursor ?? null);
       const fresh: Page[] = [];
       do {
         const result = await api.albums.photos(albumId, { cursor });
@@ -53,11 +56,15 @@ export function useAlbumPhotos(albumId: string, counts: PhotoCounts | undefined)
     pages.current = pages.current.map((p) => ({ ...p, photos: p.photos.filter((x) => x.id !== photoId) }));
     setPhotos((list) => list.filter((p) => p.id !== photoId));
   };
-  /** A photo's bibs changed (in its dialog): settled pages are not fetched again, so patch them. */
-  const retag = (photoId: string, tags: PhotoTagChip[]) => {
-    const patch = (p: Photo) => (p.id === photoId ? { ...p, tags } : p);
-    pages.current = pages.current.map((page) => ({ ...page, photos: page.photos.map(patch) }));
-    setPhotos((list) => list.map(patch));
+  /** Settled pages are not fetched again, so a change made here is patched into them. */
+  const patch = (photoId: string, change: (p: Photo) => Photo) => {
+    const apply = (p: Photo) => (p.id === photoId ? change(p) : p);
+    pages.current = pages.current.map((page) => ({ ...page, photos: page.photos.map(apply) }));
+    setPhotos((list) => list.map(apply));
   };
-  return { photos, loading, forget, retag };
+  /** A photo's bibs changed (in its dialog). */
+  const retag = (photoId: string, tags: PhotoTagChip[]) => patch(photoId, (p) => ({ ...p, tags }));
+  /** A photo the API just answered with (a studio image asked for). */
+  const replace = (photo: Photo) => patch(photo.id, () => photo);
+  return { photos, loading, forget, retag, replace, refresh };
 }
