@@ -1,4 +1,60 @@
-/** Placeholder until its branch lands: the vehicle page's tab. */
-export function PhotosTab(_props: { albumId: string }) {
-  return null;
+/** A vehicle's Photos tab: add photos, the studio (backdrop, placement, before/after), and the photos with their plates. */
+import { useState } from 'react';
+import { Spinner } from '../../components/spinner';
+import { PhotoGrid } from '../albums/photo-grid';
+import { StatusCounts } from '../albums/status-counts';
+import { useLiveAlbum } from '../albums/use-live-album';
+import { UploadPanel } from '../upload/upload-panel';
+import { BeforeAfter } from './before-after';
+import { StudioPanel } from './studio-panel';
+import { StudioProgress } from './studio-state';
+import { StudioStrip } from './studio-strip';
+import { useStudio } from './use-studio';
+
+const heading = 'text-lg font-semibold text-slate-900';
+
+export function PhotosTab({ albumId }: { albumId: string }) {
+  const live = useLiveAlbum(albumId);
+  const studio = useStudio(albumId, live);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const { photos } = live;
+  const shown = photos.filter((p) => p.variants);
+  const selected = shown.find((p) => p.id === selectedId) ?? shown[0] ?? null;
+
+  if (live.album.error && !live.album.data) return <p role="alert" className="text-red-700">{live.album.error.message}</p>;
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="add-photos" className="space-y-3">
+        <h2 id="add-photos" className={heading}>Add photos of the vehicle</h2>
+        <UploadPanel albumId={albumId} uppy={live.uppy} summary={live.summary} />
+        <StatusCounts counts={live.counts ?? {}} photos={photos} />
+      </section>
+
+      <section aria-labelledby="studio-title" className="space-y-3">
+        <div>
+          <h2 id="studio-title" className={heading}>Studio</h2>
+          <p className="text-sm text-slate-600">Put the car on a professional backdrop: pick a look, try it on one photo, then apply it to all.</p>
+        </div>
+        <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+          <div className="space-y-3">
+            {selected ? (
+              <BeforeAfter key={selected.id} photo={selected} />
+            ) : (
+              <div className="grid aspect-video place-items-center rounded-xl bg-slate-100 p-6 text-center text-sm text-slate-500">
+                {live.loading ? <Spinner label="Loading photos…" /> : 'Your photos appear here once processed, ready for the studio.'}
+              </div>
+            )}
+            <StudioProgress photos={photos} />
+            {shown.length > 1 && <StudioStrip photos={shown} selectedId={selected?.id ?? null} onSelect={setSelectedId} />}
+          </div>
+          <StudioPanel studio={studio} photo={selected} />
+        </div>
+      </section>
+
+      <section aria-labelledby="plates-title" className="space-y-3">
+        <h2 id="plates-title" className={heading}>Photos and plates</h2>
+        <PhotoGrid photos={photos} loading={live.loading} tagKind="plate" onDeleted={live.forget} onRetagged={live.retag} />
+      </section>
+    </div>
+  );
 }

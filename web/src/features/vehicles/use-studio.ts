@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import type { Photo, StudioOptions, StudioPhoto, StudioRequest } from '../../api/types';
+import { useResource } from '../../lib/use-resource';
+import { plural } from '../../lib/format';
+import { studioUnderWay } from '../albums/use-album-photos';
+
+const POLL_MS = 2000;
+
+/** The panel's look; `positionY` null: the car stands on the backdrop's own floor line (the API's default). */
+export type Look = Omit<StudioOptions, 'positionY'> & { positionY: number | null };
+
+/** One click must already look good: the indoor showroom, the car centred, a contact shadow. */
+export const DEFAULT_LOOK: Look = {
+  backdrop: 'showroom_indoor',
+  scale: 1,
+  positionX: 0.5,
+  positionY: null,
+  autoCentre: true,
+  shadow: true,
+  reflection: false,
+  plate: 'keep',
+};
+
+/** The body sent: the floor line is left to the API unless the dealer moved the car up or down. */
+export function studioRequest({ positionY, ...look }: Look): StudioRequest {
+  return positionY === null ? look : { ...look, positionY };
+}
+
+type AlbumPhotos = { photos: StudioPhoto[]; replace: (photo: Photo) => void; refresh: (all?: boolean) => Promise<void> };
+
+/**
+ * The studio of a vehicle's photos: the look being chosen, what it costs against the balance
+ * (asked before anything starts), applying it to one photo or to all, and the photos list polled
+ * every 2 s while any studio image is queued or being made (and not once none is).
+ */
+export function useStudio(albumId: string, { photos, replace, refresh }: AlbumPhotos) {
+  const [look, setLook] = useState<Look>(DEFAULT_LOOK);
+  const [busy, setBusy] = useState<'photo' | 'all' | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const readyCount = photos.filter((p) => p.status === 'ready').length;
+  const underWay = photos.some(studioUnderWay);
+
+  // The balance moves when work is reserved and when a failure is refunded: ask again then.
+  const cost = useResource(async () => (readyCount ? api.studio.estimate(readyCount) : null), [readyCount, underWay]);
+
+  useEffect(() => {
+    if (!underWay) return;
+    const timer = setInterval(() => void refresh().catch(() => undefined), POLL_MS);
+    return () => clearInterval(timer);
+  }, [underWay, refresh]);
+
+  const run = useCallback(
+    async (target: 'photo' | 'all', action: () => Promise<string>) => {
+      setBusy(target);
+      setError(null);
+      setNotice(null);
+      try {
+        setNotice(await action());
+      } catch (err) {
+        setError(err as ApiError);
+      } finally {
+        setBusy(null);
+        cost.reload();
+      }
+    },
+    [cost.reload],
+  );
+
+  const applyToPhoto = (photoId: string) =>
+    run('photo', async () => {
+      const { photo } = await api.studio.applyToPhoto(photoId, studioRequest(look));
+      replace(photo);
+      return 'This photo is on its way to the studio.';
+    });
+  const applyToAll = () =>
+    run('all', async () => {
+      const { queued, credits } = await api.studio.applyToAlbum(albumId, studioRequest(look));
+      await refresh(true);
+      const what = queued === 1 ? '1 photo is' : `${queued} photos are`;
+      return `${what} on the way to the studio (${plural(credits, 'credit')} reserved).`;
+    });
+
+  return { look, setLook, cost, busy, error, notice, underWay, readyCount, applyToPhoto, applyToAll };
+}
+
+export type Studio = ReturnType<typeof useStudio>;
