@@ -58,9 +58,9 @@ test('the tab opens on the uploader, 8 backdrops with the indoor showroom chosen
   assert.match(await panel.getByTestId('studio-cost').textContent() ?? '', /all 3 photos: 9 credits[\s\S]*Your balance: 20 credits/);
   assert.deepEqual(fake.estimates, ['?work=studio&count=3'], 'one estimate, for the ready photos');
 
-  const backdrops = panel.getByRole('group', { name: 'Backdrop' }).getByRole('radio');
+  const backdrops = page.getByRole('group', { name: 'Backdrop' }).getByRole('radio');
   assert.equal(await backdrops.count(), 8);
-  assert.ok(await panel.getByRole('radio', { name: 'Showroom indoor' }).isChecked());
+  assert.ok(await page.getByRole('radio', { name: 'Showroom indoor' }).isChecked());
   // Their thumbnails load (public: no session header needed).
   await page.waitForFunction(`[...document.querySelectorAll('[name=backdrop] + img')].filter((i) => i.complete && i.naturalWidth === 400).length === 8`);
   assert.ok(await panel.getByRole('switch', { name: /Auto-centre/ }).isChecked());
@@ -133,7 +133,7 @@ test('"Apply to all" sends the chosen look, shows the run\'s progress, then each
   fake.outcome = { pho_harness_2: 'doubtful', pho_harness_3: 'failed' };
   const panel = studio(page);
   await panel.getByText('3 credits a photo').waitFor();
-  await panel.getByText('Studio black').click();
+  await page.getByText('Studio black').click();
   const size = panel.getByRole('slider', { name: 'Size' });
   await size.focus();
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
@@ -166,7 +166,7 @@ test('"Apply to all" sends the chosen look, shows the run\'s progress, then each
 test('402: "Not enough credits" with a way to /billing, nothing queued; 400: the field\'s message under its control', async () => {
   const { page, fake, close } = await openTab({ balance: 4 });
   const panel = studio(page);
-  await panel.getByText('5 more credits needed for all photos.').waitFor();
+  await panel.getByText('5 more credits needed to apply to all photos.').waitFor();
   await panel.getByRole('button', { name: 'Apply to all 3 photos' }).click();
   await panel.getByRole('alert').getByText('Not enough credits').waitFor();
   assert.equal(fake.photos.filter((p) => p.studio).length, 0);

@@ -20,7 +20,7 @@ export function BackdropPicker({ value, onChange, error }: { value: BackdropId; 
           The backdrops could not be loaded. <Button variant="secondary" onClick={list.reload}>Try again</Button>
         </div>
       ) : (
-        <div className="grid grid-cols-2 gap-2" aria-busy={!backdrops || undefined}>
+        <div className="grid grid-cols-2 gap-2 sm:grid-cols-4" aria-busy={!backdrops || undefined}>
           {backdrops
             ? backdrops.map((b) => (
                 <label key={b.id} className="group relative cursor-pointer">

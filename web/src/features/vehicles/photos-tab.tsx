@@ -1,10 +1,12 @@
 /** A vehicle's Photos tab: add photos, the studio (backdrop, placement, before/after), and the photos with their plates. */
 import { useState } from 'react';
+import type { PhotoCounts } from '../../api/types';
 import { Spinner } from '../../components/spinner';
 import { PhotoGrid } from '../albums/photo-grid';
 import { StatusCounts } from '../albums/status-counts';
 import { useLiveAlbum } from '../albums/use-live-album';
 import { UploadPanel } from '../upload/upload-panel';
+import { BackdropPicker } from './backdrop-picker';
 import { BeforeAfter } from './before-after';
 import { StudioPanel } from './studio-panel';
 import { StudioProgress } from './studio-state';
@@ -12,6 +14,9 @@ import { StudioStrip } from './studio-strip';
 import { useStudio } from './use-studio';
 
 const heading = 'text-lg font-semibold text-slate-900';
+/** The processing card is news while photos upload, process or get their plate read, or when some did not make it. */
+const newsIn = (counts: PhotoCounts | undefined, uploading: boolean) =>
+  uploading || Boolean(counts && (['uploaded', 'processing', 'reading', 'rejected', 'failed'] as const).some((s) => (counts[s] ?? 0) > 0));
 
 export function PhotosTab({ albumId }: { albumId: string }) {
   const live = useLiveAlbum(albumId);
@@ -27,7 +32,7 @@ export function PhotosTab({ albumId }: { albumId: string }) {
       <section aria-labelledby="add-photos" className="space-y-3">
         <h2 id="add-photos" className={heading}>Add photos of the vehicle</h2>
         <UploadPanel albumId={albumId} uppy={live.uppy} summary={live.summary} />
-        <StatusCounts counts={live.counts ?? {}} photos={photos} />
+        {newsIn(live.counts, live.summary.active) && <StatusCounts counts={live.counts ?? {}} photos={photos} />}
       </section>
 
       <section aria-labelledby="studio-title" className="space-y-3">
@@ -46,6 +51,7 @@ export function PhotosTab({ albumId }: { albumId: string }) {
             )}
             <StudioProgress photos={photos} />
             {shown.length > 1 && <StudioStrip photos={shown} selectedId={selected?.id ?? null} onSelect={setSelectedId} />}
+            <BackdropPicker value={studio.look.backdrop} onChange={(backdrop) => studio.setLook((l) => ({ ...l, backdrop }))} error={studio.fieldErrors.backdrop} />
           </div>
           <StudioPanel studio={studio} photo={selected} />
         </div>

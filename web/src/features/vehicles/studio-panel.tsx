@@ -1,4 +1,4 @@
-/** The studio's options panel: backdrop, placement, effects, plate, the cost before anything starts, and the two ways to apply. */
+/** The studio's options panel: placement, effects, plate, the cost before anything starts, and the two ways to apply. */
 import { RotateCcw, Sparkles } from 'lucide-react';
 import { Link } from 'react-router';
 import type { ApiError } from '../../api/client';
@@ -6,7 +6,6 @@ import type { StudioPhoto } from '../../api/types';
 import { Button } from '../../components/button';
 import { plural } from '../../lib/format';
 import { studioUnderWay } from '../albums/use-album-photos';
-import { BackdropPicker } from './backdrop-picker';
 import { Choice, Slider, Toggle } from './studio-controls';
 import { DEFAULT_LOOK, type Look, type Studio } from './use-studio';
 
@@ -21,14 +20,11 @@ const percent = (v: number) => `${Math.round(v * 100)} %`;
 
 /** The look's controls and the apply buttons; `photo` is the one "Apply to this photo" means. */
 export function StudioPanel({ studio, photo }: { studio: Studio; photo: StudioPhoto | null }) {
-  const { look, setLook, busy, error, notice, underWay, readyCount } = studio;
+  const { look, setLook, busy, error, fieldErrors: fields, notice, underWay, readyCount } = studio;
   const set = (change: Partial<Look>) => setLook((l) => ({ ...l, ...change }));
-  const fields = error?.status === 400 ? error.fields : {};
   const photoReady = photo?.status === 'ready' && !studioUnderWay(photo);
   return (
-    <section aria-label="Studio options" className="space-y-5 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-      <BackdropPicker value={look.backdrop} onChange={(backdrop) => set({ backdrop })} error={fields.backdrop} />
-
+    <section aria-label="Studio options" className="space-y-5 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 lg:sticky lg:top-4">
       <fieldset className="space-y-2">
         <legend className="flex w-full items-center justify-between text-sm font-medium text-slate-700">
           Placement
@@ -91,7 +87,7 @@ function CostLine({ studio }: { studio: Studio }) {
       <p className="text-slate-600">Your balance: {plural(estimate.balance, 'credit')}</p>
       {!estimate.enough && (
         <p className="mt-1 text-amber-800">
-          {plural(estimate.missing, 'more credit')} needed for all photos. <Link to="/billing" className="font-medium underline">Buy credits</Link>
+          {plural(estimate.missing, 'more credit')} needed to apply to all photos. <Link to="/billing" className="font-medium underline">Buy credits</Link>
         </p>
       )}
     </div>

@@ -83,7 +83,10 @@ export function useStudio(albumId: string, { photos, replace, refresh }: AlbumPh
       return `${what} on the way to the studio (${plural(credits, 'credit')} reserved).`;
     });
 
-  return { look, setLook, cost, busy, error, notice, underWay, readyCount, applyToPhoto, applyToAll };
+  /** A 400's messages by field, shown under their controls. */
+  const fieldErrors = error?.status === 400 ? error.fields : {};
+  // A run's notice is news while it is under way; the photos tell the rest.
+  return { look, setLook, cost, busy, error, fieldErrors, notice: underWay ? notice : null, underWay, readyCount, applyToPhoto, applyToAll };
 }
 
 export type Studio = ReturnType<typeof useStudio>;
