@@ -101,12 +101,17 @@ test('"Apply to this photo" sends the one-click defaults, shows progress, then t
   await close();
 });
 
-test('the before/after handle moves with the keyboard and by dragging', async () => {
+test('back on a vehicle made in the studio: its look is in the panel, and the before/after handle moves with the keyboard and by dragging', async () => {
   const { page, fake, close } = await openTab();
-  fake.photos[0]!.studio = { status: 'done', options: null, doubtful: false, reasons: [], note: null, url: '/v1/photos/pho_harness_1/studio.webp?v=1', thumbUrl: '/v1/photos/pho_harness_1/studio-thumb.webp?v=1' };
+  const options = { backdrop: 'garage_luxury', scale: 1.3, positionX: 0.45, positionY: 0.8, autoCentre: true, shadow: true, reflection: true, plate: 'blur' } as const;
+  fake.photos[0]!.studio = { status: 'done', options, doubtful: false, reasons: [], note: null, url: '/v1/photos/pho_harness_1/studio.webp?v=1', thumbUrl: '/v1/photos/pho_harness_1/studio-thumb.webp?v=1' };
   await page.reload();
   const slider = page.getByRole('slider', { name: /Before and after/ });
   await slider.waitFor({ state: 'attached' });
+  assert.ok(await page.getByRole('radio', { name: 'Garage luxury' }).isChecked());
+  assert.equal(await studio(page).getByRole('slider', { name: 'Size' }).inputValue(), '1.3');
+  assert.ok(await studio(page).getByRole('switch', { name: /Floor reflection/ }).isChecked());
+  assert.ok(await studio(page).getByRole('radio', { name: 'Blur' }).isChecked());
   const before = page.getByRole('img', { name: 'car-1.jpg as taken' });
   assert.equal(await slider.inputValue(), '50');
   await slider.focus();

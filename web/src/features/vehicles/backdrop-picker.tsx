@@ -1,3 +1,4 @@
+/** The studio's backdrop picker. */
 import { Check } from 'lucide-react';
 import { api, apiUrl } from '../../api/client';
 import { BACKDROP_IDS } from '../../../../workers/shared/enums';

@@ -9,6 +9,7 @@ import { useAuthedImage } from './use-authed-image';
 const START = 50;
 const clamp = (v: number) => Math.min(100, Math.max(0, Math.round(v)));
 
+/** The box takes the studio image's shape; without one yet, the photo alone with its studio state. */
 export function BeforeAfter({ photo }: { photo: StudioPhoto }) {
   const studio = photo.studio ?? null;
   const after = useAuthedImage(studio?.url ?? null);

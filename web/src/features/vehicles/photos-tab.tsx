@@ -18,6 +18,7 @@ const heading = 'text-lg font-semibold text-slate-900';
 const newsIn = (counts: PhotoCounts | undefined, uploading: boolean) =>
   uploading || Boolean(counts && (['uploaded', 'processing', 'reading', 'rejected', 'failed'] as const).some((s) => (counts[s] ?? 0) > 0));
 
+/** `albumId`: the vehicle's album (a vehicles workspace's album is a vehicle). */
 export function PhotosTab({ albumId }: { albumId: string }) {
   const live = useLiveAlbum(albumId);
   const studio = useStudio(albumId, live);

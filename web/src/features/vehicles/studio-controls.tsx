@@ -1,6 +1,5 @@
-import { type ReactNode, useId } from 'react';
-
 /** The studio panel's inputs: native range, checkbox and radio controls (keyboard and screen readers for free), styled. */
+import { type ReactNode, useId } from 'react';
 
 type SliderProps = {
   label: string;
@@ -14,6 +13,7 @@ type SliderProps = {
   error?: string;
 };
 
+/** A labelled range with its value in words. */
 export function Slider({ label, min, max, step, value, onChange, shown, error }: SliderProps) {
   const id = useId();
   return (

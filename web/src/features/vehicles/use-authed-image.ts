@@ -1,3 +1,4 @@
+/** Images behind the session's header, for <img>. */
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 

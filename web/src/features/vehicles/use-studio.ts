@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ApiError } from '../../api/client';
-import { api } from '../../api/client';
+/** The studio's state for a vehicle's Photos tab: the look, its cost, applying it, polling while images are made. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ApiError, api } from '../../api/client';
 import type { Photo, StudioOptions, StudioPhoto, StudioRequest } from '../../api/types';
 import { useResource } from '../../lib/use-resource';
 import { plural } from '../../lib/format';
@@ -36,7 +36,20 @@ type AlbumPhotos = { photos: StudioPhoto[]; replace: (photo: Photo) => void; ref
  * every 2 s while any studio image is queued or being made (and not once none is).
  */
 export function useStudio(albumId: string, { photos, replace, refresh }: AlbumPhotos) {
-  const [look, setLook] = useState<Look>(DEFAULT_LOOK);
+  const [look, setLookState] = useState<Look>(DEFAULT_LOOK);
+  const chosen = useRef(false);
+  const setLook: typeof setLookState = (change) => {
+    chosen.current = true;
+    setLookState(change);
+  };
+  // Back on the page after a run, the panel shows the look the vehicle got (on the backdrop's own
+  // floor line: whether the height was moved is not kept), so "Apply to all" does not undo it.
+  const last = photos.find((p) => p.studio?.options)?.studio?.options;
+  useEffect(() => {
+    if (!last || chosen.current) return;
+    chosen.current = true;
+    setLookState({ ...last, positionY: null });
+  }, [last]);
   const [busy, setBusy] = useState<'photo' | 'all' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
