@@ -4,8 +4,8 @@
  * show before anything starts, progress is polled every ~2 s and no more once done, the studio
  * image is fetched with the session and compared before/after (drag or keys), a doubtful cutout
  * and a failure are explained, 402 and 400 are answered in words. No Worker: the screen runs in a
- * harness (e2e/lib/component-harness.ts) because the studio routes land on another branch; the
- * real flow is e2e/studio-tab.test.ts.
+ * harness (e2e/lib/component-harness.ts) because the studio routes land on another branch (the
+ * whole dealer flow on the real stack is issue 12's own browser test).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
