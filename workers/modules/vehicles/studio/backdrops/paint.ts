@@ -10,7 +10,7 @@ export type Color = { r: number; g: number; b: number };
 
 export const color = (r = 0, g = 0, b = 0): Color => ({ r, g, b });
 
-export const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
+export const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
 export const mix = (a: number, b: number, t: number) => a + (b - a) * t;
 export const smoothstep = (e0: number, e1: number, v: number) => {
   const t = clamp01((v - e0) / (e1 - e0));

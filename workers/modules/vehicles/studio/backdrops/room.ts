@@ -82,9 +82,9 @@ function shrinkWall(out: Uint8ClampedArray, w: number, junction: number) {
     for (let x = 0; x < w; x++) {
       const o = (y * w + x) * 4;
       const s = row + Math.floor(x / STEP);
-      small[s * 3] += out[o]!;
-      small[s * 3 + 1] += out[o + 1]!;
-      small[s * 3 + 2] += out[o + 2]!;
+      small[s * 3]! += out[o]!;
+      small[s * 3 + 1]! += out[o + 1]!;
+      small[s * 3 + 2]! += out[o + 2]!;
       count[s]! += 1;
     }
   }
