@@ -54,25 +54,30 @@ export function linesCrossing(img: Pixels, at: number, share = 0.35): number {
 }
 
 /**
- * The pool of light along column `u` below row `from`: its brightest row and how far the light
- * reaches above and below it before falling by `share` of the way down to the darkest row.
+ * The pool of light on the floor below row `from`, around column `u`: its brightest row, and how
+ * far the light reaches along that row (`across`, each side) and along the column (`along`, above
+ * plus below) before falling by `share` of the way down to the column's darkest row.
  */
 export function poolExtent(img: Pixels, u: number, from: number, share = 0.3) {
-  const x = Math.floor(u * img.width);
-  const lum = (y: number) => {
+  const cx = Math.floor(u * img.width);
+  const at = (x: number, y: number) => {
     let s = 0;
-    for (let k = -3; k <= 3; k++) s += luminance(img, x + k, y);
+    for (let k = -3; k <= 3; k++) s += luminance(img, Math.min(img.width - 1, Math.max(0, x + k)), y);
     return s / 7;
   };
   const start = Math.ceil(from * img.height);
   let peak = start;
-  for (let y = start; y < img.height; y++) if (lum(y) > lum(peak)) peak = y;
-  let darkest = lum(peak);
-  for (let y = start; y < img.height; y++) darkest = Math.min(darkest, lum(y));
-  const drop = share * (lum(peak) - darkest);
+  let darkest = at(cx, start);
+  for (let y = start; y < img.height; y++) {
+    if (at(cx, y) > at(cx, peak)) peak = y;
+    darkest = Math.min(darkest, at(cx, y));
+  }
+  const floorLevel = at(cx, peak) - share * (at(cx, peak) - darkest);
   let up = peak;
-  while (up > start && lum(up) > lum(peak) - drop) up--;
+  while (up > start && at(cx, up) > floorLevel) up--;
   let down = peak;
-  while (down < img.height - 1 && lum(down) > lum(peak) - drop) down++;
-  return { peak: peak / img.height, above: (peak - up) / img.height, below: (down - peak) / img.height };
+  while (down < img.height - 1 && at(cx, down) > floorLevel) down++;
+  let right = cx;
+  while (right < img.width - 1 && at(right, peak) > floorLevel) right++;
+  return { peak: peak / img.height, along: down - up, across: right - cx };
 }

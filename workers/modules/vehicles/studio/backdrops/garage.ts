@@ -70,7 +70,7 @@ export const garageLuxury: Room = {
     blend(c, 255, 196, 130, scallops(X, Y, 2.4, 2.45) * 0.85);
     if (Y < 0.22) {
       setRgb(c, 22, 21, 21);
-      blend(c, 255, 186, 110, glow(Y, 0.2, 0.012, px) * 0.9 + Math.exp(-(0.22 - Y) * 25) * 0.25);
+      blend(c, 255, 190, 120, Math.min(1, glow(Y, 0.205, 0.02, px) + Math.exp(-(0.22 - Y) * 18) * 0.3));
     }
   },
   ceilingAt(c, X, Z, px) {
@@ -88,7 +88,7 @@ export const garageLuxury: Room = {
     const v = 20 + tile * 4 + smoothstep(0.9, 1, vein) * 9 * (1 - smoothstep(0.05, 0.3, fp));
     setRgb(c, v, v, v + 1);
     const joint = Math.max(lineCoverage(X, 1.2, 0.008, fpX), lineCoverage(Z, 0.6, 0.008, fpZ));
-    blend(c, 6, 6, 6, joint * 0.7);
+    blend(c, 52, 48, 44, joint * 0.8);
     blend(c, 70, 56, 42, Math.exp(-((X * X) / 7 + ((Z - 3.5) * (Z - 3.5)) / 7)) * 0.45);
   },
 };

@@ -52,13 +52,17 @@ export const showroomIndoor: Room = {
 
 /** A glass curtain wall: mullions, a transom, panes mirroring the sky, the lit showroom inside. */
 function curtainWall(c: Color, X: number, Y: number, px: number) {
+  // The sky mirrored in the glass (lighter upwards), a diagonal sheen, the lit showroom behind.
   const sky = smoothstep(0.2, 3.6, Y);
-  setRgb(c, 52 + sky * 70, 62 + sky * 80, 74 + sky * 90);
-  const inside = Math.exp(-((Y - 1.2) * (Y - 1.2)) / 0.6) * (0.5 + 0.5 * fbm(X * 0.8, 2, 2, px, 11));
-  blend(c, 214, 208, 196, inside * 0.35);
-  blend(c, 255, 250, 240, glow(Y, 3.25, 0.03, px) * (0.6 + 0.4 * Math.cos(X * 4)));
-  const frame = Math.max(lineCoverage(X, 1.8, 0.08, px), lineCoverage(Y - 2.4, 10, 0.1, px));
-  blend(c, 62, 65, 70, frame);
+  setRgb(c, 46 + sky * 80, 56 + sky * 92, 68 + sky * 100);
+  const sheen = smoothstep(0.6, 1, Math.sin((X * 0.35 + Y * 0.5) * 1.3) * 0.5 + 0.5);
+  blend(c, 190, 206, 222, sheen * 0.22);
+  const inside = smoothstep(0.2, 0.5, Y) * smoothstep(2.6, 2.0, Y) * (0.55 + 0.9 * (fbm(X * 0.6, 3, 2, px, 11) + 0.2));
+  blend(c, 226, 220, 206, Math.min(1, inside) * 0.3);
+  const panel = Math.abs(X - Math.round(X / 0.9) * 0.9) < 0.3 ? 1 : 0.35;
+  blend(c, 255, 252, 244, glow(Y, 2.25, 0.025, px) * panel * 0.8);
+  const frame = Math.max(lineCoverage(X, 1.8, 0.08, px), lineCoverage(Y - 2.6, 10, 0.12, px));
+  blend(c, 58, 61, 66, frame);
 }
 
 export const showroomOutdoor: Room = {

@@ -86,17 +86,19 @@ export function renderCyclorama(s: Cyclorama, w: number, h: number, out: Uint8Cl
   }
 }
 
+// Floor colours at the cove are chosen so floor and wall meet at the same brightness there (the
+// pool's and the glow's light included): a cyclorama shows no line where it curves.
 export const studioWhite: Cyclorama = {
-  wallTop: [214, 215, 218], wallCove: [240, 240, 241], floorCove: [234, 234, 235], floorNear: [222, 222, 224],
-  pool: 0.09, glow: 0.05, sheen: 0.12, vignette: 0.28,
+  wallTop: [212, 213, 216], wallCove: [236, 236, 237], floorCove: [236, 236, 237], floorNear: [222, 222, 224],
+  pool: 0.07, glow: 0.05, sheen: 0.12, vignette: 0.28,
 };
 
 export const studioGrey: Cyclorama = {
-  wallTop: [92, 94, 98], wallCove: [150, 151, 154], floorCove: [146, 147, 150], floorNear: [112, 113, 116],
+  wallTop: [92, 94, 98], wallCove: [150, 151, 154], floorCove: [159, 160, 163], floorNear: [118, 119, 122],
   pool: 0.32, glow: 0.3, sheen: 0.2, vignette: 0.55,
 };
 
 export const studioBlack: Cyclorama = {
-  wallTop: [6, 6, 7], wallCove: [22, 22, 24], floorCove: [22, 22, 24], floorNear: [10, 10, 11],
-  pool: 4.2, glow: 1.2, sheen: 0.35, vignette: 0.7,
+  wallTop: [6, 6, 7], wallCove: [22, 22, 24], floorCove: [9.5, 9.5, 10.5], floorNear: [6, 6, 7],
+  pool: 6, glow: 1.2, sheen: 0.35, vignette: 0.7,
 };
