@@ -116,8 +116,8 @@ export function lineCoverage(coord: number, period: number, width: number, footp
   const w = width / 2;
   const fp = Math.max(footprint, 1e-6);
   const covered = Math.max(0, Math.min(d + fp / 2, w) - Math.max(d - fp / 2, -w)) / fp;
-  const mean = Math.min(1, width / period);
-  return mix(covered, mean, smoothstep(0.25 * period, 0.75 * period, footprint));
+  if (footprint <= 0.25 * period) return covered;
+  return mix(covered, Math.min(1, width / period), smoothstep(0.25 * period, 0.75 * period, footprint));
 }
 
 /** A soft bright band `width` wide (gaussian-like, widened by `blur`) centred on `centre`. */
