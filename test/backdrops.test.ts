@@ -28,6 +28,14 @@ describe('GET /v1/backdrops', () => {
   });
 });
 
+describe('the API reference', () => {
+  it('documents both routes as public', async () => {
+    const { data } = await call('GET', '/openapi.json');
+    expect(data.paths['/v1/backdrops'].get['x-access']).toBe('public');
+    expect(Object.keys(data.paths['/v1/backdrops/{id}/thumb.webp'].get.responses)).toEqual(expect.arrayContaining(['200', '404']));
+  });
+});
+
 describe('GET /v1/backdrops/:id/thumb.webp', () => {
   it('answers a 400x225 WebP, immutable at the listed URL', async () => {
     const { data } = await call('GET', '/v1/backdrops');
