@@ -11,6 +11,7 @@ import { floorLine, type Room, renderRoom } from './backdrops/room';
 import { showroomIndoor, showroomOutdoor } from './backdrops/showroom';
 import { COVE, type Cyclorama, renderCyclorama, studioBlack, studioGrey, studioWhite } from './backdrops/studio';
 
+/** A backdrop as the API lists it and the compose step places a car on it. */
 export type Backdrop = { id: BackdropId; name: string; horizon: number; floor: number };
 export type Rgba = { width: number; height: number; data: Uint8ClampedArray };
 
@@ -30,6 +31,7 @@ const SCENES: Record<BackdropId, Scene> = {
   parking_outdoor: { name: 'Outdoor car park', floor: 0.86, room: parkingOutdoor },
 };
 
+/** Every backdrop, in the order of `BACKDROP_IDS`. */
 export const BACKDROPS: readonly Backdrop[] = BACKDROP_IDS.map((id) => {
   const scene = SCENES[id];
   const horizon = 'room' in scene ? floorLine(scene.room) : COVE;

@@ -36,6 +36,7 @@ export type Room = {
 /** Where the floor meets the back wall, as a fraction of the height. */
 export const floorLine = (room: Room) => room.eye + room.focal / room.wallZ;
 
+/** Paints `room` into `out` (opaque RGBA, `w` x `h`): back wall and ceiling first, then the floor that mirrors them. */
 export function renderRoom(room: Room, w: number, h: number, out: Uint8ClampedArray) {
   const junction = Math.min(h, Math.ceil(floorLine(room) * h));
   paintBackWall(room, w, h, junction, out);

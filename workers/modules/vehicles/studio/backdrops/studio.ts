@@ -42,6 +42,7 @@ function wallRow(s: Cyclorama, v: number, out: Rgb): number {
   return s.glow * Math.exp(-dy * dy);
 }
 
+/** Paints the cyclorama `s` into `out` (opaque RGBA, `w` x `h`). */
 export function renderCyclorama(s: Cyclorama, w: number, h: number, out: Uint8ClampedArray) {
   const c = color();
   const f = FOCAL * h;
