@@ -25,6 +25,7 @@ import { signedUploads } from '../../modules/media/signed-upload-routes';
 import { startListRoutes } from '../../modules/recognition/start-list-routes';
 import { tagsRoutes } from '../../modules/recognition/tags-routes';
 import { visionRoutes } from '../../modules/recognition/vision-routes';
+import { backdropsRoutes } from '../../modules/vehicles/studio/backdrops-routes';
 import { vehiclesRoutes } from '../../modules/vehicles/vehicles-routes';
 
 /**
@@ -56,6 +57,7 @@ export const app = base
   .route('/v1/payouts', payoutsRoutes)
   .route('/v1', billingRoutes)
   .route('/v1', vehiclesRoutes)
+  .route('/v1/backdrops', backdropsRoutes)
   .route('/dev/mail', devMail)
   .route('/', seoRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', 'No such route', c.get('requestId')), 404))
