@@ -18,8 +18,8 @@ import type { CheckoutSessionView, CreditHistoryView, CreditsView, InvoicesView,
 import type { UploadInstructionsView, UploadStateView } from '../../../workers/modules/media/views';
 import type { ReviewQueueView, StartListImportView, StartListSizeView, TagChangeResultView, TagChangeView, TagsView } from '../../../workers/modules/recognition/views';
 import type { CartQuoteView, CheckoutView, DownloadManifestView, OnboardingView, OrderStatusView, PackView, PacksView, PayoutStatusView, SalesPage } from '../../../workers/modules/sales/views';
-import type { EstimateView, VehicleView } from '../../../workers/modules/vehicles/views';
-import type { PhotoStatus, TagStatus } from '../../../workers/shared/enums';
+import type { EstimateView, VehicleSummaryView, VehicleView } from '../../../workers/modules/vehicles/views';
+import type { PhotoStatus, TagStatus, VehicleStatus } from '../../../workers/shared/enums';
 import { getSession, setSession } from './session';
 
 /** Empty in the same-origin setup; the API's origin when the SPA is deployed to Pages. */
@@ -177,6 +177,12 @@ export const api = {
     get: (albumId: string) => request<{ vehicle: VehicleView }>('GET', `/v1/albums/${albumId}/vehicle`),
     save: (albumId: string, body: z.input<typeof vehicleBody>) => request<{ vehicle: VehicleView }>('PUT', `/v1/albums/${albumId}/vehicle`, { json: body }),
     estimate: (albumId: string) => request<{ estimate: EstimateView }>('POST', `/v1/albums/${albumId}/vehicle/estimate`),
+  },
+
+  /** The dealer's stock: a vehicles workspace's albums as vehicles, newest first (`GET /v1/vehicles`). */
+  stock: {
+    list: (page: { status?: VehicleStatus; cursor?: string | null } = {}) =>
+      request<{ vehicles: VehicleSummaryView[]; nextCursor: string | null }>('GET', `/v1/vehicles${query({ limit: 24, ...page })}`),
   },
 
   gallery: {

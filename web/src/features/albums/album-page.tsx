@@ -7,7 +7,7 @@ import type { PhotoCounts } from '../../api/types';
 import { Spinner } from '../../components/spinner';
 import { useResource } from '../../lib/use-resource';
 import { ReviewQueue } from '../review/review-queue';
-import { useMe } from '../shell/pro-shell';
+import { useWorkspaceKind } from '../shell/pro-shell';
 import { UploadPanel } from '../upload/upload-panel';
 import { useUploader } from '../upload/use-uploader';
 import { AlbumSettings } from './album-settings';
@@ -29,8 +29,7 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
 /** One album: its photos with live processing status and the uploader, its review queue, its settings. */
 export function AlbumPage() {
   const { id = '' } = useParams();
-  const me = useMe();
-  const kind = me.workspaces.find((w) => w.id === me.workspaceId)?.kind ?? 'brand';
+  const kind = useWorkspaceKind();
   const reviewTab = REVIEW_TABS[kind];
   const album = useResource(() => api.albums.get(id), [id]);
   const { uppy, summary } = useUploader(id);
