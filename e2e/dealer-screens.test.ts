@@ -1,0 +1,107 @@
+/**
+ * The dealer's screens (issue 12): a new dealer signs up for a vehicles workspace, sees the empty
+ * vehicle list, adds a vehicle, fills its record on the Details tab, saves it, gets the explained
+ * estimate with its factors, and finds it in the list with its price — and no screen on the way
+ * says bib, runner, start list or race.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { DESKTOP, newContext, screenshot, withFailureShots } from './lib/browser';
+import { uniqueEmail } from './lib/flows';
+import { stackAndBrowser } from './lib/harness';
+
+const env = stackAndBrowser();
+const RACE_WORDS = /bib|runner|start list|race/i;
+
+/** The words on screen (the open page, not hidden dialogs) carry no other trade's vocabulary. */
+async function assertDealerWords(page: Page, where: string) {
+  const text = await page.locator('body').innerText();
+  assert.doesNotMatch(text, RACE_WORDS, `race words on ${where}: ${RACE_WORDS.exec(text)?.[0]}`);
+}
+
+test('a dealer adds a vehicle, fills its record, gets an explained estimate and sees it listed with its price', { timeout: 240_000 }, () =>
+  withFailureShots(env, async () => {
+    const context = await newContext(env.browser, env.stack.origin, DESKTOP);
+    const page = await context.newPage();
+    await page.goto('/register');
+    await page.getByLabel('Your name').fill('Sacha Auto');
+    await page.getByLabel('Email').fill(uniqueEmail('dealer'));
+    await page.getByLabel('Password').fill('correct-horse-battery');
+    await page.getByLabel('Business name').fill('Garage du Centre');
+    await page.getByLabel('What you shoot').selectOption('vehicles');
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    await page.getByRole('heading', { name: 'No vehicles yet' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Vehicles', exact: true }).count(), 1, 'the nav names the stock "Vehicles"');
+    await assertDealerWords(page, 'the empty vehicle list');
+    await screenshot(page, 'dealer-empty-list');
+
+    await page.getByRole('button', { name: 'Add a vehicle' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a vehicle' });
+    await dialog.getByLabel('Make').fill('Peugeot');
+    await dialog.getByLabel('Model').fill('208');
+    await dialog.getByRole('button', { name: 'Add vehicle' }).click();
+    await page.waitForURL(/\/albums\/alb_\w+\/photos$/);
+    await page.getByRole('heading', { name: 'Peugeot 208' }).waitFor();
+    await assertDealerWords(page, 'the vehicle page');
+
+    await page.getByRole('navigation', { name: 'Vehicle' }).getByRole('link', { name: 'Details' }).click();
+    const form = page.locator('form');
+    await form.getByLabel('Plate').fill('ab 123 cd');
+    await form.getByLabel('Version').fill('1.2 PureTech 100 Allure');
+    await form.getByLabel('Year').fill('2021');
+    await form.getByLabel('First registration').fill('2021-03-15');
+    await form.getByLabel('Mileage (km)').fill('900000000');
+    await form.getByLabel('Fuel').selectOption('petrol');
+    await form.getByLabel('Gearbox').selectOption('manual');
+    await form.getByLabel('Power (hp)').fill('100');
+    await form.getByLabel('Colour').fill('Bleu Vertigo');
+    await form.getByLabel('Doors').fill('5');
+    await form.getByLabel('Seats').fill('5');
+    await form.getByLabel('Condition').selectOption('good');
+    for (const item of ['GPS', 'Rear camera', 'Heated seats']) {
+      await page.getByLabel('New equipment').fill(item);
+      await page.getByLabel('New equipment').press('Enter');
+    }
+    await page.getByRole('button', { name: 'Remove Heated seats' }).click();
+    await form.getByLabel('Asking price (€)').fill('14500');
+
+    // The API's 400 names the field, and the form shows it there.
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText(/Too big|less than or equal|<=/i).waitFor();
+    assert.equal(await form.getByLabel('Mileage (km)').getAttribute('aria-invalid'), 'true');
+    await form.getByLabel('Mileage (km)').fill('42000');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    assert.equal(await form.getByLabel('Plate').inputValue(), 'AB-123-CD', 'the plate is normalised');
+    assert.deepEqual(await page.getByRole('list', { name: 'Equipment' }).getByRole('listitem').allInnerTexts(), ['GPS', 'Rear camera']);
+
+    await page.getByRole('button', { name: 'Estimate the price' }).click();
+    const factors = page.getByRole('table', { name: 'How the estimate is made' });
+    await factors.waitFor();
+    const rows = await factors.locator('tbody tr').allInnerTexts();
+    for (const name of ['Base value', 'Age', 'Mileage', 'Gearbox', 'Condition']) assert.ok(rows.some((r) => r.startsWith(name)), `factor ${name} in ${rows.join(' | ')}`);
+    assert.ok(rows.every((r) => /€/.test(r)), 'every factor in euros');
+    await assertDealerWords(page, 'the details tab');
+    await screenshot(page, 'dealer-details-estimate');
+
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByTestId('vehicle-status').filter({ hasText: 'Published' }).waitFor();
+    assert.match((await page.getByRole('link', { name: 'Public page' }).getAttribute('href')) ?? '', /^\/v\/peugeot-208/);
+
+    await page.getByRole('link', { name: 'Vehicles', exact: true }).first().click();
+    const card = page.getByRole('list', { name: 'Vehicles' }).getByRole('listitem');
+    await card.first().waitFor();
+    assert.equal(await card.count(), 1);
+    const text = await card.innerText();
+    for (const part of ['Peugeot 208 (2021)', 'AB-123-CD', 'Published']) assert.ok(text.includes(part), `"${part}" on the card: ${text}`);
+    assert.match(text, /14[\s,.\u202f\u00a0]?500/, 'the asking price on the card');
+    await assertDealerWords(page, 'the vehicle list');
+    await page.getByRole('link', { name: 'Credits' }).click();
+    await page.getByRole('heading', { name: 'Credits and billing' }).waitFor();
+    await assertDealerWords(page, 'the credits page');
+    await screenshot(page, 'dealer-list');
+    await context.close();
+  }),
+);
