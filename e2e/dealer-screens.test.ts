@@ -2,11 +2,14 @@
  * The dealer's screens (issue 12): a new dealer signs up for a vehicles workspace, sees the empty
  * vehicle list, adds a vehicle, fills its record on the Details tab, saves it, gets the explained
  * estimate with its factors, and finds it in the list with its price — and no screen on the way
- * says bib, runner, start list or race.
+ * says bib, runner, start list or race. And the demo dealer that `npm start` seeds has two complete
+ * vehicles whose generated photos have their plate read.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { api, signIn } from '../scripts/lib/api-client';
+import { DEALER, seedDemo } from '../scripts/seed-demo';
 import { DESKTOP, newContext, screenshot, withFailureShots } from './lib/browser';
 import { uniqueEmail } from './lib/flows';
 import { stackAndBrowser } from './lib/harness';
@@ -16,6 +19,7 @@ const RACE_WORDS = /bib|runner|start list|race/i;
 
 /** The words on screen (the open page, not hidden dialogs) carry no other trade's vocabulary. */
 async function assertDealerWords(page: Page, where: string) {
+  // biome-ignore lint/performance/useDomNodeTextContent: what is rendered is the point (a closed dialog's words are not on screen)
   const text = await page.locator('body').innerText();
   assert.doesNotMatch(text, RACE_WORDS, `race words on ${where}: ${RACE_WORDS.exec(text)?.[0]}`);
 }
@@ -94,7 +98,7 @@ test('a dealer adds a vehicle, fills its record, gets an explained estimate and 
     const card = page.getByRole('list', { name: 'Vehicles' }).getByRole('listitem');
     await card.first().waitFor();
     assert.equal(await card.count(), 1);
-    const text = await card.innerText();
+    const text = (await card.textContent()) ?? '';
     for (const part of ['Peugeot 208 (2021)', 'AB-123-CD', 'Published']) assert.ok(text.includes(part), `"${part}" on the card: ${text}`);
     assert.match(text, /14[\s,.\u202f\u00a0]?500/, 'the asking price on the card');
     await assertDealerWords(page, 'the vehicle list');
@@ -102,6 +106,54 @@ test('a dealer adds a vehicle, fills its record, gets an explained estimate and 
     await page.getByRole('heading', { name: 'Credits and billing' }).waitFor();
     await assertDealerWords(page, 'the credits page');
     await screenshot(page, 'dealer-list');
+    await context.close();
+  }),
+);
+
+type Listed = { albumId: string; title: string; plate: string; status: string; askingPriceCents: number; photoCount: number; coverThumbUrl: string | null };
+
+test('the demo dealer has two complete vehicles, one published, their generated photos read', { timeout: 360_000 }, () =>
+  withFailureShots(env, async () => {
+    const origin = env.stack.origin;
+    await seedDemo(origin);
+    await seedDemo(origin); // a restart seeds nothing twice
+    const token = await signIn(origin, DEALER);
+    const listed = async () => (await api(origin, 'GET', '/v1/vehicles', { token })).data.vehicles as Listed[];
+    const deadline = Date.now() + 240_000;
+    let vehicles = await listed();
+    while (!(vehicles.length === 2 && vehicles.every((v) => v.photoCount === 3)) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 2000));
+      vehicles = await listed();
+    }
+    // Both made in the same second: their order is the id's, so compare by title.
+    assert.deepEqual(vehicles.map((v) => [v.title, v.plate, v.status, v.photoCount]).sort(), [
+      ['Peugeot 208 (2021)', 'FG-482-KL', 'published', 3],
+      ['Renault Clio (2019)', 'EH-735-RT', 'draft', 3],
+    ]);
+    assert.ok(vehicles.every((v) => v.coverThumbUrl && v.askingPriceCents > 0));
+    // The plate on the generated photos is read by the vision service, on every photo.
+    for (const v of vehicles) {
+      const photos = async () => (await api(origin, 'GET', `/v1/albums/${v.albumId}/photos`, { token })).data.photos as { recognition: { status: string } | null; tags: { value: string }[] }[];
+      let list = await photos();
+      while (list.some((p) => p.recognition?.status !== 'done') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 2000));
+        list = await photos();
+      }
+      assert.deepEqual(list.map((p) => p.tags.map((t) => t.value)), [[v.plate], [v.plate], [v.plate]], `plates read on ${v.title}`);
+    }
+
+    const context = await newContext(env.browser, origin, DESKTOP);
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(DEALER.email);
+    await page.getByLabel('Password').fill(DEALER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const cards = page.getByRole('list', { name: 'Vehicles' }).getByRole('listitem');
+    await cards.nth(1).waitFor();
+    assert.equal(await cards.count(), 2);
+    await page.locator('img[src*="thumb.webp"]').nth(1).waitFor();
+    await assertDealerWords(page, "the demo dealer's vehicle list");
+    await screenshot(page, 'dealer-demo-list');
     await context.close();
   }),
 );

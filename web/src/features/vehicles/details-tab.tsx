@@ -67,7 +67,7 @@ export function DetailsTab({ albumId, vehicle, onSaved }: Props) {
         <FormError error={error && Object.keys(fields).length === 0 ? error.message : error ? 'Some fields need a look: see below.' : null} />
         <Section title="Identity">
           <div>
-            {text('plate', 'Plate', { placeholder: 'AB-123-CD', className: 'font-mono' })}
+            {text('plate', 'Plate', { placeholder: 'AB-123-CD', autoCapitalize: 'characters' })}
             {readPlate && draft.plate.toUpperCase() === readPlate && (
               <p className="mt-1 inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs text-amber-900 ring-1 ring-amber-200" data-testid="plate-read">
                 <ScanLine className="size-3.5" aria-hidden /> Read from the photos

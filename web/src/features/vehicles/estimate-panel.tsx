@@ -7,12 +7,11 @@ import { useState } from 'react';
 import type { ApiError } from '../../api/client';
 import type { VehicleEstimate } from '../../api/types';
 import { Button } from '../../components/button';
-import { formatMoney } from '../../lib/format';
-import { FACTORS, FIELD_LABELS } from './vehicle-record';
+import { FACTORS, FIELD_LABELS, formatEuros } from './vehicle-record';
 
 type Props = { estimate: () => Promise<VehicleEstimate>; onUse: (cents: number) => void };
 
-const signed = (cents: number) => (cents > 0 ? `+${formatMoney(cents)}` : formatMoney(cents));
+const signed = (cents: number) => (cents > 0 ? `+${formatEuros(cents)}` : formatEuros(cents));
 
 export function EstimatePanel({ estimate, onUse }: Props) {
   const [result, setResult] = useState<VehicleEstimate | null>(null);
@@ -55,7 +54,7 @@ function EstimateResult({ estimate: e, onUse }: { estimate: VehicleEstimate; onU
         {[['Low', e.low], ['Estimate', e.mid], ['High', e.high]].map(([label, cents]) => (
           <div key={label} className={`rounded-lg p-3 ${label === 'Estimate' ? 'bg-brand-50 ring-1 ring-brand-100' : 'bg-slate-50'}`}>
             <dt className="text-xs text-slate-600">{label}</dt>
-            <dd className="text-lg font-bold">{formatMoney(cents as number)}</dd>
+            <dd className="text-lg font-bold">{formatEuros(cents as number)}</dd>
           </div>
         ))}
       </dl>
@@ -74,7 +73,7 @@ function EstimateResult({ estimate: e, onUse }: { estimate: VehicleEstimate; onU
           ))}
         </tbody>
       </table>
-      <Button className="mt-4" onClick={() => onUse(e.mid)}>Use {formatMoney(e.mid)} as asking price</Button>
+      <Button className="mt-4" onClick={() => onUse(e.mid)}>Use {formatEuros(e.mid)} as asking price</Button>
     </div>
   );
 }

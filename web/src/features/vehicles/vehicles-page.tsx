@@ -12,10 +12,9 @@ import { Dialog } from '../../components/dialog';
 import { EmptyState } from '../../components/empty-state';
 import { Field, FormError } from '../../components/field';
 import { Spinner } from '../../components/spinner';
-import { formatMoney } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from '../../lib/use-submit';
-import { STATUSES, vehicleName } from './vehicle-record';
+import { formatEuros, STATUSES, vehicleName } from './vehicle-record';
 
 const FILTERS: { status: VehicleStatus | undefined; label: string }[] = [
   { status: undefined, label: 'All' },
@@ -114,7 +113,7 @@ function VehicleCard({ vehicle: v }: { vehicle: VehicleSummary }) {
       <div className="p-4">
         <div className="flex items-start justify-between gap-2">
           <h2 className="font-semibold text-slate-900">{vehicleName(v) || v.title}</h2>
-          <span className="shrink-0 font-semibold text-slate-900">{v.askingPriceCents == null ? '' : formatMoney(v.askingPriceCents)}</span>
+          <span className="shrink-0 font-semibold text-slate-900">{v.askingPriceCents == null ? '' : formatEuros(v.askingPriceCents)}</span>
         </div>
         <p className="mt-1 flex items-center justify-between gap-2 text-sm text-slate-600">
           <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs tracking-wider">{v.plate ?? 'No plate yet'}</span>
