@@ -9,11 +9,14 @@ const newVehicle = (dealer: Dealer, title: string) => makeAlbum(dealer.token, { 
 const put = (dealer: Dealer, albumId: string, json: unknown) => call('PUT', `/v1/albums/${albumId}/vehicle`, { token: dealer.token, json });
 const list = (dealer: Dealer, query = '') => call('GET', `/v1/vehicles${query}`, { token: dealer.token });
 
-/** A ready photo row of its own, with an optional plate read (the pipeline and reader are tested elsewhere). */
+/**
+ * A ready photo row of its own, uploaded after the others (a minute ahead: rows are stamped to the
+ * second), with an optional plate read (the pipeline and reader are tested elsewhere).
+ */
 async function insertPhoto(dealer: Dealer, albumId: string, plate?: { value: string; confidence: number }) {
   const photoId = `pho_${crypto.randomUUID().replace(/-/g, '').slice(0, 26)}`;
-  await env.DB.prepare("insert into photos (id, album_id, workspace_id, status, original_name, declared_size, declared_type, original_key) values (?, ?, ?, 'ready', 'car.jpg', 1000, 'image/jpeg', ?)")
-    .bind(photoId, albumId, dealer.workspace.id, `originals/${photoId}`)
+  await env.DB.prepare("insert into photos (id, album_id, workspace_id, status, original_name, declared_size, declared_type, original_key, created_at) values (?, ?, ?, 'ready', 'car.jpg', 1000, 'image/jpeg', ?, ?)")
+    .bind(photoId, albumId, dealer.workspace.id, `originals/${photoId}`, Date.now() + 60_000)
     .run();
   if (plate) {
     await env.DB.prepare("insert into photo_tags (id, photo_id, album_id, kind, value, confidence, status, source) values (?, ?, ?, 'plate', ?, ?, 'sure', 'ocr:external')")
