@@ -1,5 +1,8 @@
-// Demo data through the public API (the same code paths a user takes), idempotent across restarts.
-import { api, expectStatus, signIn } from './lib/api-client';
+// Demo data through the public API (the same code paths a user takes), idempotent across restarts:
+// a demo account per workspace kind (race photos, a car dealer, real estate, a brand).
+import { readFileSync } from 'node:fs';
+import { api, expectStatus, sendAndComplete, signIn } from './lib/api-client';
+import { carPhotos } from './lib/car-photo';
 
 export const DEMO = {
   email: 'demo@vitrine.dev',
@@ -22,7 +25,80 @@ export async function seedDemo(origin: string) {
   let album = albums.data.albums.find((a: { slug: string }) => a.slug === DEMO.album.slug);
   album ??= expectStatus(await api(origin, 'POST', '/v1/albums', { token, json: DEMO.album }), 201, 'demo album').data.album;
   await seedShop(origin, token, album.id);
-  return { email: DEMO.email, password: DEMO.password, album, token };
+  const others = [await seedDealer(origin), ...(await Promise.all(TRADE_DEMOS.map((demo) => seedTrade(origin, demo))))];
+  return { email: DEMO.email, password: DEMO.password, album, token, others };
+}
+
+type Account = { email: string; password: string; name: string; workspace: { name: string; kind: string } };
+type AlbumBody = { title: string; slug: string; visibility: string };
+
+/** The album of that slug in the account's workspace, made on the first run. */
+async function albumOf(origin: string, token: string, body: AlbumBody) {
+  const albums = await api(origin, 'GET', '/v1/albums', { token });
+  const found = albums.data.albums.find((a: { slug: string }) => a.slug === body.slug);
+  return found ?? expectStatus(await api(origin, 'POST', '/v1/albums', { token, json: body }), 201, `demo album ${body.slug}`).data.album;
+}
+
+/** Real-estate and brand workspaces: an account and one album each (their own screens are to come). */
+const TRADE_DEMOS: { account: Account; album: AlbumBody }[] = [
+  {
+    account: { email: 'realestate@vitrine.dev', password: 'vitrine-realestate-2026', name: 'Demo Agent', workspace: { name: 'Demo Immobilier', kind: 'realestate' } },
+    album: { title: 'Appartement Paris 11e, 3 pièces', slug: 'demo-appartement-paris-11', visibility: 'unlisted' },
+  },
+  {
+    account: { email: 'brand@vitrine.dev', password: 'vitrine-brand-2026', name: 'Demo Brand', workspace: { name: 'Demo Brand Studio', kind: 'brand' } },
+    album: { title: 'Spring collection 2026', slug: 'demo-spring-collection-2026', visibility: 'unlisted' },
+  },
+];
+
+async function seedTrade(origin: string, demo: (typeof TRADE_DEMOS)[number]) {
+  const token = await signIn(origin, demo.account);
+  return { ...demo.account, album: await albumOf(origin, token, demo.album) };
+}
+
+export const DEALER: Account = { email: 'dealer@vitrine.dev', password: 'vitrine-dealer-2026', name: 'Demo Dealer', workspace: { name: 'Garage du Centre (demo)', kind: 'vehicles' } };
+
+/** Two vehicles with complete records (the 208 published), each with generated photos of its plate. */
+const DEMO_VEHICLES = [
+  {
+    album: { title: 'Peugeot 208 (2021)', slug: 'demo-peugeot-208-2021', visibility: 'private' },
+    colour: '#1f4e9c',
+    record: {
+      plate: 'FG-482-KL', make: 'Peugeot', model: '208', version: '1.2 PureTech 100 Allure', year: 2021, firstRegistration: '2021-03-15',
+      mileageKm: 42_000, fuel: 'petrol', gearbox: 'manual', powerHp: 100, colour: 'Bleu Vertigo', doors: 5, seats: 5, condition: 'good',
+      equipment: ['GPS', 'Rear camera', 'Apple CarPlay', 'Cruise control'], newPriceCents: 2_150_000, askingPriceCents: 1_450_000, status: 'published',
+    },
+  },
+  {
+    album: { title: 'Renault Clio (2019)', slug: 'demo-renault-clio-2019', visibility: 'private' },
+    colour: '#b3202a',
+    record: {
+      plate: 'EH-735-RT', make: 'Renault', model: 'Clio', version: 'dCi 85 Intens', year: 2019, firstRegistration: '2019-06-20',
+      mileageKm: 88_500, fuel: 'diesel', gearbox: 'manual', powerHp: 85, colour: 'Rouge Flamme', doors: 5, seats: 5, condition: 'fair',
+      equipment: ['Air conditioning', 'Bluetooth'], newPriceCents: 2_050_000, askingPriceCents: 990_000, status: 'draft',
+    },
+  },
+];
+
+async function seedDealer(origin: string) {
+  const token = await signIn(origin, DEALER);
+  for (const demo of DEMO_VEHICLES) {
+    const album = await albumOf(origin, token, demo.album);
+    const { vehicle } = (await api(origin, 'GET', `/v1/albums/${album.id}/vehicle`, { token })).data;
+    // Once saved, the record is the dealer's to change: a restart does not put it back.
+    if (!vehicle.updatedAt) expectStatus(await api(origin, 'PUT', `/v1/albums/${album.id}/vehicle`, { token, json: demo.record }), 200, 'demo vehicle');
+    const { photoCounts } = (await api(origin, 'GET', `/v1/albums/${album.id}`, { token })).data;
+    if (Object.values(photoCounts as Record<string, number>).some((n) => n > 0)) continue;
+    await uploadAll(origin, token, album.id, await carPhotos(3, { plate: demo.record.plate, colour: demo.colour }));
+  }
+  return { ...DEALER, album: { title: `${DEMO_VEHICLES.length} vehicles` } };
+}
+
+async function uploadAll(origin: string, token: string, albumId: string, paths: string[]) {
+  const files = paths.map((path, i) => ({ path, name: `car-${i + 1}.jpg`, bytes: new Uint8Array(readFileSync(path)) }));
+  const json = { files: files.map((f) => ({ name: f.name, size: f.bytes.byteLength, type: 'image/jpeg' })) };
+  const { uploads } = expectStatus(await api(origin, 'POST', `/v1/albums/${albumId}/uploads`, { token, json }), 201, 'demo uploads').data;
+  for (const [i, upload] of uploads.entries()) await sendAndComplete(origin, token, upload, files[i]!.bytes);
 }
 
 const DEMO_PACKS = [

@@ -94,6 +94,7 @@ try {
   Vitrine is running: ${stack.origin}
   Demo login: ${demo.email} / ${demo.password}
   Demo album: ${demo.album.title} (id ${demo.album.id}, slug ${demo.album.slug})
+${demo.others.map((o) => `  ${o.workspace.kind} demo: ${o.email} / ${o.password} (${o.album.title})`).join('\n')}
   API: ${stack.origin}/v1   Health: ${stack.origin}/health   Vision service: ${vision.origin}
   Payments: Stripe stand-in ${standIns.stripe.url}   Emails sent: ${stack.origin}/dev/mail${mailboxSecret ? `?key=${mailboxSecret}` : ''}   Stop: Ctrl-C
 `);

@@ -7,13 +7,19 @@ import { ApiKeysPage } from './features/api-keys/api-keys-page';
 import { LoginPage, RegisterPage } from './features/auth/auth-pages';
 import { BillingPage } from './features/billing/billing-page';
 import { PayoutsPage } from './features/payouts/payouts-page';
-import { ProShell } from './features/shell/pro-shell';
+import { ProShell, useWorkspaceKind } from './features/shell/pro-shell';
 import { DownloadsPage } from './features/shop/downloads-page';
 import { OrderPage } from './features/shop/order-page';
+import { VehiclesPage } from './features/vehicles/vehicles-page';
 
 // Visitors only ever load the gallery's code; pros load the album screen (with the uploader) when they open one.
 const GalleryPage = lazy(() => import('./features/gallery/gallery-page'));
 const AlbumPage = lazy(() => import('./features/albums/album-page').then((m) => ({ default: m.AlbumPage })));
+const VehiclePage = lazy(() => import('./features/vehicles/vehicle-page').then((m) => ({ default: m.VehiclePage })));
+
+/** In a vehicles workspace an album is a vehicle: the list and the album screen are the dealer's. */
+const Stock = () => (useWorkspaceKind() === 'vehicles' ? <VehiclesPage /> : <AlbumsPage />);
+const StockItem = () => (useWorkspaceKind() === 'vehicles' ? <VehiclePage /> : <AlbumPage />);
 
 /** The routes: the public gallery, sign-in, and the pro dashboard behind a session. */
 export function App() {
@@ -27,8 +33,8 @@ export function App() {
         <Route path="/login" element={session ? <Navigate to="/albums" replace /> : <LoginPage />} />
         <Route path="/register" element={session ? <Navigate to="/albums" replace /> : <RegisterPage />} />
         <Route element={session ? <ProShell /> : <Navigate to="/login" replace />}>
-          <Route path="/albums" element={<AlbumsPage />} />
-          <Route path="/albums/:id/*" element={<AlbumPage />} />
+          <Route path="/albums" element={<Stock />} />
+          <Route path="/albums/:id/*" element={<StockItem />} />
           <Route path="/api-keys" element={<ApiKeysPage />} />
           <Route path="/billing" element={<BillingPage />} />
           <Route path="/payouts" element={<PayoutsPage />} />

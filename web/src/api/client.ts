@@ -18,8 +18,8 @@ import type { CheckoutSessionView, CreditHistoryView, CreditsView, InvoicesView,
 import type { UploadInstructionsView, UploadStateView } from '../../../workers/modules/media/views';
 import type { ReviewQueueView, StartListImportView, StartListSizeView, TagChangeResultView, TagChangeView, TagsView } from '../../../workers/modules/recognition/views';
 import type { CartQuoteView, CheckoutView, DownloadManifestView, OnboardingView, OrderStatusView, PackView, PacksView, PayoutStatusView, SalesPage } from '../../../workers/modules/sales/views';
-import type { EstimateView, VehicleView } from '../../../workers/modules/vehicles/views';
-import type { PhotoStatus, TagStatus } from '../../../workers/shared/enums';
+import type { EstimateView, VehicleSummaryView, VehicleView } from '../../../workers/modules/vehicles/views';
+import type { PhotoStatus, TagStatus, VehicleStatus } from '../../../workers/shared/enums';
 import { getSession, setSession } from './session';
 import type { AlbumStudioResult, Backdrop, CreditEstimate, StudioPhoto, StudioRequest } from './types';
 
@@ -189,6 +189,12 @@ export const api = {
     applyToAlbum: (albumId: string, body: StudioRequest) => request<AlbumStudioResult>('POST', `/v1/albums/${albumId}/studio`, { json: body }),
     /** A studio image (`photo.studio.url` / `thumbUrl`): it needs the session's header, so it is fetched, not linked. */
     image: (path: string, signal?: AbortSignal) => request<Blob>('GET', path, { blob: true, signal }),
+  },
+
+  /** The dealer's stock: a vehicles workspace's albums as vehicles, newest first (`GET /v1/vehicles`). */
+  stock: {
+    list: (page: { status?: VehicleStatus; cursor?: string | null } = {}) =>
+      request<{ vehicles: VehicleSummaryView[]; nextCursor: string | null }>('GET', `/v1/vehicles${query({ limit: 24, ...page })}`),
   },
 
   gallery: {

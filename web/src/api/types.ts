@@ -10,7 +10,7 @@ import type { CreditHistoryEntryView, CreditsView, InvoiceView } from '../../../
 import type { UploadInstructionsView } from '../../../workers/modules/media/views';
 import type { ReviewTagView, StartListImportView, StartListSizeView, TagChangeView, TagView } from '../../../workers/modules/recognition/views';
 import type { PackView } from '../../../workers/modules/sales/views';
-import type { EstimateView, VehicleView } from '../../../workers/modules/vehicles/views';
+import type { EstimateView, VehicleSummaryView, VehicleView } from '../../../workers/modules/vehicles/views';
 import type { BackdropId, StudioOptions, StudioStatus } from '../../../workers/shared/enums';
 
 export type { AlbumVisibility as Visibility, PhotoStatus, TagStatus, WorkspaceKind } from '../../../workers/shared/enums';
@@ -39,6 +39,8 @@ export type Credits = CreditsView;
 export type Vehicle = VehicleView;
 export type VehicleEstimate = EstimateView;
 export type EstimateFactor = EstimateView['factors'][number];
+/** A row of the dealer's vehicle list. */
+export type VehicleSummary = VehicleSummaryView;
 export type { Gearbox, PlateFormat, PlateSource, VehicleCondition, VehicleFuel, VehicleStatus } from '../../../workers/shared/enums';
 export type CreditHistoryEntry = CreditHistoryEntryView;
 export type Invoice = InvoiceView;

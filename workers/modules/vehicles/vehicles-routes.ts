@@ -1,13 +1,20 @@
 import { z } from 'zod';
+import { VEHICLE_STATUSES } from '../../shared/enums';
+import { pageQuery } from '../../shared/schemas/pagination';
 import { vehicleBody } from '../../shared/schemas/vehicles';
+import { loadConfig } from '../../core/config';
+import { cursorParam } from '../../core/db/cursor';
 import { access } from '../../core/http/middleware/access';
 import { defineRoute, json, jsonBody, router } from '../../core/http/route';
 import { actorOf } from '../accounts/principal';
+import { nextCursor } from '../albums/views';
 import { estimateAlbumVehicle } from './estimates';
 import { getVehicle, putVehicle } from './vehicles';
-import { estimateView, vehicleView } from './views';
+import { listVehicles } from './vehicle-list';
+import { estimateView, vehicleSummaryView, vehicleView } from './views';
 
 const tags = ['Vehicles'];
+const vehicleListQuery = pageQuery.extend({ status: z.enum(VEHICLE_STATUSES).optional() });
 const example: z.input<typeof vehicleBody> = {
   plate: 'AB-123-CD', make: 'Peugeot', model: '208', version: '1.2 PureTech 100 Allure', year: 2021, firstRegistration: '2021-03-15',
   mileageKm: 42_000, fuel: 'petrol', gearbox: 'manual', powerHp: 100, colour: 'Bleu Vertigo', doors: 5, seats: 5, condition: 'good',
@@ -16,6 +23,20 @@ const example: z.input<typeof vehicleBody> = {
 
 /** A vehicles workspace's albums as vehicles: the record and its explained price estimate. */
 export const vehiclesRoutes = router()
+  .openapi(
+    defineRoute({
+      method: 'get', path: '/vehicles', tags, summary: "The workspace's vehicles, newest first", access: access.scope('vehicles:read'),
+      description: 'Every album of the vehicles workspace with its record summary; `status` keeps one status (an album without a saved record is a `draft`).',
+      request: { query: vehicleListQuery },
+      errors: ['WRONG_WORKSPACE_KIND'],
+      responses: { 200: json(z.object({ vehicles: z.array(vehicleSummaryView), nextCursor })) },
+    }),
+    async (c) => {
+      const { cursor, limit, status } = c.req.valid('query');
+      const secret = loadConfig(c.env).uploads.signingSecret;
+      return c.json(await listVehicles(c.get('db'), secret, c.get('principal').workspaceId, { cursor: cursorParam(cursor), limit, status }), 200);
+    },
+  )
   .openapi(
     defineRoute({
       method: 'get', path: '/albums/{id}/vehicle', tags, summary: "A vehicle's record", access: access.scope('vehicles:read'),

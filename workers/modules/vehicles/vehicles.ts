@@ -8,16 +8,21 @@ import { auditInsert, type Actor } from '../../core/audit';
 import { getAlbum } from '../albums/albums';
 import { bestReadPlate, dealerPlate, type ReadPlate } from './plates';
 
+/** Vehicle records exist only in vehicles workspaces: any other kind is a 409 (it never will have them). */
+export async function requireVehiclesWorkspace(db: Db, workspaceId: string): Promise<void> {
+  const workspace = await db.select({ kind: workspaces.kind }).from(workspaces).where(eq(workspaces.id, workspaceId)).get();
+  if (workspace?.kind !== 'vehicles') {
+    throw new AppError('WRONG_WORKSPACE_KIND', `Vehicle records exist in vehicles workspaces; this album belongs to a ${workspace?.kind ?? 'unknown'} workspace`);
+  }
+}
+
 /**
  * The album as a vehicle: another workspace's album is missing (404) like everywhere, an album
  * of an events, real-estate or brand workspace has no vehicle record (409, it never will).
  */
 export async function vehicleAlbum(db: Db, workspaceId: string, albumId: string): Promise<Album> {
   const album = await getAlbum(db, workspaceId, albumId);
-  const workspace = await db.select({ kind: workspaces.kind }).from(workspaces).where(eq(workspaces.id, workspaceId)).get();
-  if (workspace?.kind !== 'vehicles') {
-    throw new AppError('WRONG_WORKSPACE_KIND', `Vehicle records exist in vehicles workspaces; this album belongs to a ${workspace?.kind ?? 'unknown'} workspace`);
-  }
+  await requireVehiclesWorkspace(db, workspaceId);
   return album;
 }
 
@@ -43,14 +48,16 @@ export const savedVehicle = (db: Db, albumId: string) => db.select(recordColumns
 
 type Saved = NonNullable<Awaited<ReturnType<typeof savedVehicle>>> | typeof EMPTY_VEHICLE;
 
-/** The record as the API shows it: the dealer's plate, else the best read from the photos. */
+/** The plate a record shows: the dealer's, else the best read from the photos. */
+export function shownPlate(saved: Pick<Saved, 'plate' | 'plateFormat'>, read: ReadPlate | null | undefined) {
+  if (saved.plate) return { plate: saved.plate, plateFormat: saved.plateFormat, plateSource: 'dealer' as const, plateConfidence: null };
+  if (read) return { plate: read.plate, plateFormat: read.plateFormat, plateSource: 'read' as const, plateConfidence: read.confidence };
+  return { plate: null, plateFormat: null, plateSource: null, plateConfidence: null };
+}
+
+/** The record as the API shows it. */
 function publicVehicle(albumId: string, saved: Saved, read: ReadPlate | null) {
-  const plate = saved.plate
-    ? { plate: saved.plate, plateFormat: saved.plateFormat, plateSource: 'dealer' as const, plateConfidence: null }
-    : read
-      ? { plate: read.plate, plateFormat: read.plateFormat, plateSource: 'read' as const, plateConfidence: read.confidence }
-      : { plate: null, plateFormat: null, plateSource: null, plateConfidence: null };
-  return { albumId, ...saved, ...plate, updatedAt: saved.updatedAt?.toISOString() ?? null };
+  return { albumId, ...saved, ...shownPlate(saved, read), updatedAt: saved.updatedAt?.toISOString() ?? null };
 }
 
 export async function getVehicle(db: Db, workspaceId: string, albumId: string) {

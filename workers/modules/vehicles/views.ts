@@ -55,5 +55,22 @@ export const estimateView = z
   })
   .meta({ id: 'VehicleEstimate' });
 
+export const vehicleSummaryView = z
+  .object({
+    albumId: z.string().meta({ example: 'alb_01hx3k9d0w5v7q8r' }),
+    title: z.string().meta({ example: 'Peugeot 208' }),
+    slug: z.string().meta({ example: 'peugeot-208' }),
+    plate: z.string().nullable().meta({ description: "The dealer's plate, else the best read from the photos", example: 'AB-123-CD' }),
+    make: z.string().nullable(),
+    model: z.string().nullable(),
+    year: z.int().nullable(),
+    askingPriceCents: cents('Asking price'),
+    status: z.enum(VEHICLE_STATUSES),
+    photoCount: z.int().meta({ description: 'Ready photos' }),
+    coverThumbUrl: z.string().nullable().meta({ description: "The first ready photo's thumbnail (carries a short-lived grant); null without photos" }),
+  })
+  .meta({ id: 'VehicleSummary' });
+
 export type VehicleView = z.infer<typeof vehicleView>;
 export type EstimateView = z.infer<typeof estimateView>;
+export type VehicleSummaryView = z.infer<typeof vehicleSummaryView>;

@@ -3,7 +3,7 @@ import { Link, NavLink, Route, Routes, useParams } from 'react-router';
 import type { TagKind, WorkspaceKind } from '../../../../workers/shared/enums';
 import { Spinner } from '../../components/spinner';
 import { ReviewQueue } from '../review/review-queue';
-import { useMe } from '../shell/pro-shell';
+import { useWorkspaceKind } from '../shell/pro-shell';
 import { UploadPanel } from '../upload/upload-panel';
 import { AlbumSettings } from './album-settings';
 import { VISIBILITY } from './albums-page';
@@ -22,8 +22,7 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
 /** One album: its photos with live processing status and the uploader, its review queue, its settings. */
 export function AlbumPage() {
   const { id = '' } = useParams();
-  const me = useMe();
-  const kind = me.workspaces.find((w) => w.id === me.workspaceId)?.kind ?? 'brand';
+  const kind = useWorkspaceKind();
   const reviewTab = REVIEW_TABS[kind];
   const { album, uppy, summary, counts, photos, loading, forget, retag } = useLiveAlbum(id);
 

@@ -9,6 +9,8 @@ import { Spinner } from '../../components/spinner';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
 import { CreditHistory } from './credit-history';
+import { useWorkspaceKind } from '../shell/pro-shell';
+import { readingLabel } from '../shell/trade-words';
 
 /** The API lists offers by id; a buy request takes only ids this build knows (the body is an enum of them). */
 const isKey = <K extends string>(table: Record<K, unknown>, key: string | null): key is K => key !== null && Object.hasOwn(table, key);
@@ -22,6 +24,7 @@ const subscriptionLabel = ({ name, amountCents, status }: NonNullable<Credits['s
 
 /** Credits: balance, what work costs, buying packs or a plan (Stripe Checkout), the ledger and invoices. */
 export function BillingPage() {
+  const kind = useWorkspaceKind();
   const credits = useResource(() => api.billing.credits(), []);
   const invoices = useResource(() => api.billing.invoices(), []);
   const [params] = useSearchParams();
@@ -47,7 +50,7 @@ export function BillingPage() {
       {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
       <section className="grid gap-4 sm:grid-cols-3">
         <Stat label="Balance" value={`${c.balance} credits`} testId="credit-balance" />
-        <Stat label="Reading one photo (bibs, plates)" value={`${c.prices.recognition} credit`} />
+        <Stat label={readingLabel(kind, 'one photo')} value={`${c.prices.recognition} credit`} />
         <Stat label="Cutting out one photo" value={`${c.prices.cutout} credits`} />
       </section>
       {c.awaitingCredits.photos > 0 && (

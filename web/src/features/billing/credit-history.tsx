@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import type { PaidWork } from '../../../../workers/shared/billing/catalogue';
-import type { LedgerReason } from '../../../../workers/shared/enums';
+import type { LedgerReason, WorkspaceKind } from '../../../../workers/shared/enums';
 import { api, type ApiError } from '../../api/client';
 import type { CreditHistoryEntry } from '../../api/types';
 import { Button } from '../../components/button';
 import { Spinner } from '../../components/spinner';
 import { formatDateTime, formatTime, plural } from '../../lib/format';
 import { useResource } from '../../lib/use-resource';
+import { useWorkspaceKind } from '../shell/pro-shell';
+import { readingLabel } from '../shell/trade-words';
 
 /** Keyed by the Worker's enum, so a new reason cannot go unlabelled (`commit` rows never reach the history). */
 const REASONS: Record<LedgerReason, string> = {
@@ -19,18 +21,18 @@ const REASONS: Record<LedgerReason, string> = {
   refund: 'Refunded (work failed)',
 };
 
-const WORK: Record<PaidWork, (count: number) => string> = {
-  recognition: (n) => `Reading ${plural(n, 'photo')} (bibs, plates)`,
+const WORK: Record<PaidWork, (count: number, kind: WorkspaceKind) => string> = {
+  recognition: (n, kind) => readingLabel(kind, plural(n, 'photo')),
   plate: (n) => `Reading ${plural(n, 'plate')} on request`,
   cutout: (n) => `Cutting out ${plural(n, 'photo')}`,
   studio: (n) => `Studio backdrop on ${plural(n, 'photo')}`,
 };
 
 /** What an entry was, with its count when several same-day changes were grouped. */
-function label({ reason, work, count }: CreditHistoryEntry) {
+function label({ reason, work, count }: CreditHistoryEntry, kind: WorkspaceKind) {
   const base = REASONS[reason] ?? reason;
-  if (reason === 'reserve' && work) return WORK[work](count);
-  if (reason === 'refund' && work) return `${base}: ${WORK[work](count).toLowerCase()}`;
+  if (reason === 'reserve' && work) return WORK[work](count, kind);
+  if (reason === 'refund' && work) return `${base}: ${WORK[work](count, kind).toLowerCase()}`;
   return count > 1 ? `${base} ×${count}` : base;
 }
 
@@ -43,6 +45,7 @@ function when({ createdAt, firstAt }: CreditHistoryEntry) {
 /** The credit history, newest first, in pages: each balance follows from the row below it. */
 export function CreditHistory() {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const kind = useWorkspaceKind();
   const first = useResource(() => api.billing.history(timeZone), [timeZone]);
   const [older, setOlder] = useState<{ entries: CreditHistoryEntry[]; nextCursor: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -69,7 +72,7 @@ export function CreditHistory() {
           {entries.map((row) => (
             <tr key={row.id} className="border-t border-slate-100">
               <td className="py-2 pr-2">{when(row)}</td>
-              <td className="pr-2">{label(row)}</td>
+              <td className="pr-2">{label(row, kind)}</td>
               <td className={`text-right tabular-nums ${row.delta < 0 ? 'text-slate-700' : 'text-emerald-700'}`}>{row.delta > 0 ? `+${row.delta}` : row.delta}</td>
               <td className="text-right tabular-nums">{row.balanceAfter}</td>
             </tr>

@@ -33,7 +33,7 @@ export function PayoutsPage() {
       <section className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
         {payouts.data.payable ? (
           <p className="flex items-center gap-2 font-medium text-emerald-800" data-testid="payouts-status">
-            <BadgeCheck className="size-5" aria-hidden /> Payouts are set up: runners can buy photos from your public albums.
+            <BadgeCheck className="size-5" aria-hidden /> Payouts are set up: visitors can buy photos from your public albums.
           </p>
         ) : (
           <>

@@ -6,7 +6,8 @@ import type { PhotoTagChip, ReviewItem, TagChange } from '../../api/types';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { Spinner } from '../../components/spinner';
-import { PhotoTags } from './photo-tags';
+import { useWorkspaceKind } from '../shell/pro-shell';
+import { PhotoTags, TAG_WORD } from './photo-tags';
 import { RecentChanges } from './recent-changes';
 import { StartListImport } from './start-list-import';
 
@@ -14,11 +15,12 @@ import { StartListImport } from './start-list-import';
 const ORDER: TagStatus[] = ['unsure', 'sure'];
 
 /**
- * One bib at a time, its box highlighted on the photo; the keyboard does it all:
+ * One read (a bib or a plate) at a time, its box highlighted on the photo; the keyboard does it all:
  * Enter confirms, typing then Enter corrects, Delete removes, → skips, ← goes back, Ctrl+Z undoes.
  * Every change is kept by the API (recent changes), so it can be undone after a reload too.
  */
 export function ReviewQueue({ albumId }: { albumId: string }) {
+  const kind = useWorkspaceKind();
   const [items, setItems] = useState<ReviewItem[]>([]);
   const [index, setIndex] = useState(0);
   const [counts, setCounts] = useState<Partial<Record<TagStatus, number>>>({});
@@ -63,7 +65,9 @@ export function ReviewQueue({ albumId }: { albumId: string }) {
           <Spinner label="Loading the review queue…" />
         ) : !item ? (
           <EmptyState icon={Check} title="Nothing to review">
-            Bib numbers read on the photos appear here, unsure ones first. Import the start list to make reads surer.
+            {kind === 'events'
+              ? 'Bib numbers read on the photos appear here, unsure ones first. Import the start list to make reads surer.'
+              : 'Plates read on the photos appear here, unsure ones first.'}
           </EmptyState>
         ) : (
           <ReviewCard
@@ -85,7 +89,7 @@ export function ReviewQueue({ albumId }: { albumId: string }) {
       </section>
       <div className="space-y-6">
         <RecentChanges changes={history.changes} busy={history.busy} error={history.error} onUndo={history.undo} />
-        <StartListImport albumId={albumId} onImported={load} />
+        {kind === 'events' && <StartListImport albumId={albumId} onImported={load} />}
       </div>
     </div>
   );
@@ -131,25 +135,25 @@ function ReviewCard({ item, position, error, onCorrect, onDelete, onNext, onPrev
       </div>
       <div className="mt-4 flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="bib-value" className="block text-sm font-medium">{item.kind === 'plate' ? 'Plate' : 'Bib number'} <span className="text-slate-500">({item.status}, {position})</span></label>
+          <label htmlFor="read-value" className="block text-sm font-medium">{item.kind === 'plate' ? 'Plate' : 'Bib number'} <span className="text-slate-500">({item.status}, {position})</span></label>
           <input
-            id="bib-value"
+            id="read-value"
             ref={input}
             value={value}
             onChange={(e) => setValue(e.target.value)}
             onKeyDown={onKeyDown}
-            inputMode="numeric"
+            inputMode={item.kind === 'plate' ? 'text' : 'numeric'}
             className="mt-1 w-40 rounded-lg px-3 py-2 text-2xl font-bold tracking-wider ring-1 ring-slate-300 focus:ring-2 focus:ring-brand-500"
           />
         </div>
         <Button icon={<Check className="size-4" aria-hidden />} onClick={() => onCorrect(value.trim().toUpperCase())}>
           {value === item.value ? 'Confirm' : 'Save correction'}
         </Button>
-        <Button variant="secondary" icon={<Trash2 className="size-4" aria-hidden />} onClick={onDelete}>{item.kind === 'plate' ? 'Not a plate' : 'Not a bib'}</Button>
+        <Button variant="secondary" icon={<Trash2 className="size-4" aria-hidden />} onClick={onDelete}>Not a {TAG_WORD[item.kind]}</Button>
         <Button variant="ghost" icon={<SkipForward className="size-4" aria-hidden />} onClick={onNext}>Skip</Button>
       </div>
       {error && <p role="alert" className="mt-2 text-sm text-red-700">{error}</p>}
-      <p className="mt-3 text-xs text-slate-500">Keyboard: Enter confirms (or saves what you typed) · Delete: not a bib · → skip · ← back · Ctrl+Z undo</p>
+      <p className="mt-3 text-xs text-slate-500">Keyboard: Enter confirms (or saves what you typed) · Delete: not a {TAG_WORD[item.kind]} · → skip · ← back · Ctrl+Z undo</p>
       <div className="mt-4 border-t border-slate-100 pt-3">
         <h3 className="mb-2 text-sm font-semibold">On this photo</h3>
         <PhotoTags photoId={item.photo.id} kind={item.kind} tags={photoTags} onChanged={(tags, change) => { setPhotoTags(tags); onPhotoChanged(change); }} />

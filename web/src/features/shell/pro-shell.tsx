@@ -1,9 +1,9 @@
-import { Banknote, Camera, Coins, Images, KeyRound, LogOut } from 'lucide-react';
+import { Banknote, Camera, Car, Coins, Images, KeyRound, LogOut } from 'lucide-react';
 import { createContext, useContext } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { getSession, setSession } from '../../api/session';
-import type { Me } from '../../api/types';
+import type { Me, WorkspaceKind } from '../../api/types';
 import { Button } from '../../components/button';
 import { Spinner } from '../../components/spinner';
 import { useResource } from '../../lib/use-resource';
@@ -18,12 +18,17 @@ export function useMe(): Me {
   return me;
 }
 
+/** The kind of the workspace the screens show: it picks their screens and their words. */
+export const useWorkspaceKind = (): WorkspaceKind => kindOf(useMe());
+const kindOf = (me: Me): WorkspaceKind => me.workspaces.find((w) => w.id === me.workspaceId)?.kind ?? 'brand';
+
 /** On a phone, a row of four named tabs (icon over its name); from `sm` up, inline links. */
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `inline-flex flex-col items-center gap-0.5 rounded-lg px-1 py-1.5 text-xs font-medium sm:flex-row sm:gap-2 sm:px-3 sm:py-2 sm:text-sm ${isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-100'}`;
 
+/** In a vehicles workspace an album is a vehicle: the first tab says so. */
+const STOCK_TAB = (kind: WorkspaceKind) => (kind === 'vehicles' ? { to: '/albums', icon: Car, name: 'Vehicles' } : { to: '/albums', icon: Images, name: 'Albums' });
 const NAV = [
-  { to: '/albums', icon: Images, name: 'Albums' },
   { to: '/payouts', icon: Banknote, name: 'Sales' },
   { to: '/billing', icon: Coins, name: 'Credits' },
   { to: '/api-keys', icon: KeyRound, name: 'API keys' },
@@ -60,7 +65,7 @@ export function ProShell() {
             <Camera className="size-6 text-brand-600" aria-hidden /> Vitrine
           </NavLink>
           <nav aria-label="Main" className="order-last grid w-full grid-cols-4 gap-1 sm:order-none sm:flex sm:w-auto">
-            {NAV.map(({ to, icon: Icon, name }) => (
+            {[STOCK_TAB(kindOf(me.data)), ...NAV].map(({ to, icon: Icon, name }) => (
               <NavLink key={to} to={to} className={navClass}>
                 <Icon className="size-4" aria-hidden /> {name}
               </NavLink>
