@@ -15,7 +15,7 @@ import { fitWithin, LIMITS } from '../../media/limits';
 import { resizedCopy } from '../../media/render';
 import { cutOut } from '../../recognition/jobs/cutout';
 import { backdropOf, renderBackdrop } from './backdrops';
-import { composeStudio, EmptyCutoutError } from './compose';
+import { composeStudio, EmptyCutoutError, type ComposeInput } from './compose';
 
 type Cutout = { png: Uint8Array; info: Pick<CutoutInfo, 'doubtful' | 'reasons'>; fresh: CutoutInfo | null };
 
@@ -47,6 +47,15 @@ async function dealerName(db: Db, photo: Photo) {
   return album[0]?.watermark?.text || workspace[0]?.name || '';
 }
 
+/** An empty mask can never be composed: a permanent failure (refunded), not a retry. */
+function composeOrRefuse(input: ComposeInput) {
+  try {
+    return composeStudio(input);
+  } catch (err) {
+    throw err instanceof EmptyCutoutError ? new PermanentJobError(err.message) : err;
+  }
+}
+
 export type StudioRender = {
   web: { bytes: Uint8Array; width: number; height: number };
   thumb: Uint8Array;
@@ -64,19 +73,13 @@ export async function renderStudio(env: Env, db: Db, photo: Photo, options: Stud
   const pixels = decodePng(cutout.png);
   const size = fitWithin(pixels.width, pixels.height, LIMITS.webEdge);
   const backdrop = renderBackdrop(options.backdrop, size.width, size.height);
-  let composed;
-  try {
-    composed = composeStudio({
-      cutout: pixels,
-      backdrop: { data: new Uint8Array(backdrop.data.buffer, backdrop.data.byteOffset, backdrop.data.byteLength), width: size.width, height: size.height },
-      floor: backdropOf(options.backdrop).floor,
-      options,
-      plate: { box, label },
-    });
-  } catch (err) {
-    if (err instanceof EmptyCutoutError) throw new PermanentJobError(err.message);
-    throw err;
-  }
+  const composed = composeOrRefuse({
+    cutout: pixels,
+    backdrop: { data: new Uint8Array(backdrop.data.buffer, backdrop.data.byteOffset, backdrop.data.byteLength), width: size.width, height: size.height },
+    floor: backdropOf(options.backdrop).floor,
+    options,
+    plate: { box, label },
+  });
   const thumbSize = fitWithin(composed.width, composed.height, LIMITS.thumbEdge);
   const inWasm = copyIntoWasm(composed.data, composed.width, composed.height);
   const thumbPixels = resizedCopy(inWasm, thumbSize.width, thumbSize.height);
