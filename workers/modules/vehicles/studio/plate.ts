@@ -10,10 +10,17 @@ import { blurRegion, clip, type Box, type Rgba } from './filters';
 const PANEL = [24, 27, 34, 255] as const;
 const LABEL_MAX_CHARS = 24;
 
-const grown = (box: Box, by: number): Box => ({ x: box.x - box.w * by, y: box.y - box.h * by, w: box.w * (1 + 2 * by), h: box.h * (1 + 2 * by) });
+/**
+ * The reading's box holds the characters; the plate's border and margins (and the EU band) are
+ * around them, wider above and below, so the treated area grows by these shares on each side.
+ */
+const MARGIN_X = 0.12;
+const MARGIN_Y = 0.35;
+
+const plateArea = (box: Box): Box => ({ x: box.x - box.w * MARGIN_X, y: box.y - box.h * MARGIN_Y, w: box.w * (1 + 2 * MARGIN_X), h: box.h * (1 + 2 * MARGIN_Y) });
 
 function coverWithLabel(layer: Rgba, box: Box, label: string) {
-  const panel = clip(grown(box, 0.08), layer.width, layer.height);
+  const panel = clip(plateArea(box), layer.width, layer.height);
   if (!panel.w || !panel.h) return;
   for (let y = panel.y; y < panel.y + panel.h; y++) {
     for (let x = panel.x; x < panel.x + panel.w; x++) layer.data.set(PANEL, (y * layer.width + x) * 4);
@@ -29,8 +36,8 @@ function coverWithLabel(layer: Rgba, box: Box, label: string) {
   stamp(layer.data, layer.width, layer.height, mask, panel.x + Math.round((panel.w - mask.width) / 2), panel.y + Math.round((panel.h - mask.height) / 2), 255, 1);
 }
 
-/** Applies the treatment to the plate at `box` (pixels of `layer`); `keep` leaves it. */
+/** Applies the treatment to the plate whose characters are at `box` (pixels of `layer`); `keep` leaves it. */
 export function treatPlate(layer: Rgba, box: Box, treatment: PlateTreatment, label: string): void {
-  if (treatment === 'blur') blurRegion(layer, grown(box, 0.1), Math.max(2, box.h / 4));
+  if (treatment === 'blur') blurRegion(layer, plateArea(box), Math.max(2, box.h / 4));
   if (treatment === 'logo') coverWithLabel(layer, box, label);
 }
