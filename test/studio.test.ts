@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
-import { eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
+import { createScheduledController } from 'cloudflare:test';
+import worker from '../workers/index';
 import { photos } from '../workers/db/schema/index';
 import { CREDIT_PRICES } from '../workers/shared/billing/catalogue';
 import { photoKeys } from '../workers/shared/r2-keys';
@@ -8,7 +10,8 @@ import { creditBalance } from '../workers/modules/billing/credit-ledger';
 import { decodeWebp } from '../workers/modules/media/codecs/webp';
 import { backdropOf, renderBackdrop } from '../workers/modules/vehicles/studio/backdrops';
 import { studioUrls } from '../workers/modules/vehicles/studio/urls';
-import { call, callBytes, testEnv } from './helpers/api';
+import { call, callBytes, sentMessages, testEnv } from './helpers/api';
+import { studioUnfinished } from '../workers/modules/vehicles/studio/job';
 import { carPhoto } from './helpers/car';
 import { setBalance, testDb } from './helpers/credits';
 import { DEAD_LETTERS, deliver } from './helpers/jobs';
@@ -216,6 +219,24 @@ describe('a studio job that finally fails', () => {
     const studio = (await call('GET', `/v1/photos/${twin}`, { token: dealer.token })).data.photo.studio;
     expect(studio).toMatchObject({ status: 'failed', note: expect.stringMatching(/refunded/), url });
     expect(await creditBalance(db, dealer.workspace.id)).toBe(before);
+  });
+});
+
+describe('the cron', () => {
+  it('sends a studio job again whose message was lost, and the image gets made', async () => {
+    const losing = { ...testEnv, PHOTO_QUEUE: { send: async () => undefined } } as unknown as Env;
+    expect((await call('POST', `/v1/photos/${twin}/studio`, { token: dealer.token, json: { backdrop: 'studio_grey' }, env: losing })).status).toBe(202);
+    await env.DB.prepare('update photos set updated_at = ? where id = ?').bind(Date.now() - 20 * 60_000, twin).run();
+    const before = sentMessages.length;
+    await worker.scheduled(createScheduledController({ cron: '*/5 * * * *' }), testEnv);
+    expect(sentMessages.slice(before)).toContainEqual(await studioMessage(twin));
+    expect((await waitForStudio(dealer.token, twin)).studio).toMatchObject({ status: 'done', options: { backdrop: 'studio_grey' } });
+  }, 120_000);
+
+  it('looks for lost studio jobs in the partial index only, never the whole table', async () => {
+    const query = testDb().select({ id: photos.id }).from(photos).where(and(studioUnfinished, lt(photos.updatedAt, new Date()))).toSQL();
+    const plan = await env.DB.prepare(`explain query plan ${query.sql}`).bind(...query.params).all<{ detail: string }>();
+    expect(plan.results.map((r) => r.detail).join('\n')).toMatch(/USING INDEX photos_studio_unfinished_idx/);
   });
 });
 

@@ -59,6 +59,9 @@ export async function markStudioFailed(env: Env, message: PhotoStudio, reason: s
     .where(thisJob(message));
 }
 
+/** Word for word the condition of the partial index `photos_studio_unfinished_idx` (bound values would not match it). */
+export const studioUnfinished = sql`${photos.studioStatus} in ('queued', 'running')`;
+
 /** Cron: studio jobs still under way long after they were asked for lost their message: send it again (stamped, once per period). */
 export async function requeueStuckStudio(env: Env, staleAfterMs: number) {
   const db = createDb(env.DB);
@@ -66,7 +69,7 @@ export async function requeueStuckStudio(env: Env, staleAfterMs: number) {
   const stuck = await db
     .select({ photoId: photos.id, workspaceId: photos.workspaceId, jobId: photos.studioJob })
     .from(photos)
-    .where(and(inArray(photos.studioStatus, UNDER_WAY), lt(photos.updatedAt, new Date(now.getTime() - staleAfterMs))))
+    .where(and(studioUnfinished, lt(photos.updatedAt, new Date(now.getTime() - staleAfterMs))))
     .limit(SWEEP_PER_RUN);
   if (!stuck.length) return 0;
   await stampPhotos(db, stuck.map((p) => p.photoId), now);
