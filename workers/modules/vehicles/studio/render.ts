@@ -1,6 +1,6 @@
 /**
  * From a photo to its studio image: the cutout (the stored one, or the engine's), the plate's
- * box from the reading, the compose step, then the 1600 px WebP and its thumbnail.
+ * box from the reading and the dealer's name, then draw.ts; and what makes the image doubtful.
  */
 import { and, desc, eq, isNull, or } from 'drizzle-orm';
 import { albums, photos, photoTags, workspaces, type CutoutInfo, type Photo } from '../../../db/schema/index';
@@ -8,14 +8,9 @@ import type { StudioOptions } from '../../../shared/enums';
 import { photoKeys } from '../../../shared/r2-keys';
 import type { Db } from '../../../core/db/client';
 import { PermanentJobError } from '../../../core/jobs/job';
-import { copyIntoWasm, decoderMemoryBytes, freeInWasm } from '../../media/codecs/jpegdec';
-import { decodePng } from '../../media/codecs/png';
-import { encodeWebp, webpMemoryBytes } from '../../media/codecs/webp';
-import { fitWithin, LIMITS } from '../../media/limits';
-import { resizedCopy } from '../../media/render';
 import { cutOut } from '../../recognition/jobs/cutout';
-import { backdropOf, renderBackdrop } from './backdrops';
-import { composeStudio, EmptyCutoutError, type ComposeInput } from './compose';
+import { EmptyCutoutError } from './compose';
+import { drawStudio, type Drawn } from './draw';
 
 type Cutout = { png: Uint8Array; info: Pick<CutoutInfo, 'doubtful' | 'reasons'>; fresh: CutoutInfo | null };
 
@@ -47,52 +42,31 @@ async function dealerName(db: Db, photo: Photo) {
   return album[0]?.watermark?.text || workspace[0]?.name || '';
 }
 
-/** An empty mask can never be composed: a permanent failure (refunded), not a retry. */
-function composeOrRefuse(input: ComposeInput) {
-  try {
-    return composeStudio(input);
-  } catch (err) {
-    throw err instanceof EmptyCutoutError ? new PermanentJobError(err.message) : err;
-  }
-}
-
-export type StudioRender = {
-  web: { bytes: Uint8Array; width: number; height: number };
-  thumb: Uint8Array;
+export type StudioRender = Drawn & {
   doubtful: boolean;
   reasons: string[];
   /** A cutout made on the way, to store as the photo's own. */
   freshCutout: { png: Uint8Array; info: CutoutInfo } | null;
-  peakWasmBytes: number;
 };
 
 /** Renders the studio image of `photo` with `options`; throws by the job rule. */
 export async function renderStudio(env: Env, db: Db, photo: Photo, options: StudioOptions): Promise<StudioRender> {
   const cutout = await cutoutOf(env, photo);
   const [box, label] = await Promise.all([plateBox(db, photo.id), dealerName(db, photo)]);
-  const pixels = decodePng(cutout.png);
-  const size = fitWithin(pixels.width, pixels.height, LIMITS.webEdge);
-  const backdrop = renderBackdrop(options.backdrop, size.width, size.height);
-  const composed = composeOrRefuse({
-    cutout: pixels,
-    backdrop: { data: new Uint8Array(backdrop.data.buffer, backdrop.data.byteOffset, backdrop.data.byteLength), width: size.width, height: size.height },
-    floor: backdropOf(options.backdrop).floor,
-    options,
-    plate: { box, label },
-  });
-  const thumbSize = fitWithin(composed.width, composed.height, LIMITS.thumbEdge);
-  const inWasm = copyIntoWasm(composed.data, composed.width, composed.height);
-  const thumbPixels = resizedCopy(inWasm, thumbSize.width, thumbSize.height);
-  freeInWasm(inWasm);
+  let drawn: Drawn;
+  try {
+    drawn = await drawStudio(cutout.png, options, { box, label });
+  } catch (err) {
+    // An empty mask can never be composed: a permanent failure (refunded), not a retry.
+    throw err instanceof EmptyCutoutError ? new PermanentJobError(err.message) : err;
+  }
   const reasons = [...cutout.info.reasons];
   if (options.plate !== 'keep' && !box) reasons.push(`no plate was located on this photo, so it could not be ${options.plate === 'blur' ? 'blurred' : 'covered'}`);
   return {
-    web: { bytes: await encodeWebp(composed.data, composed.width, composed.height, LIMITS.webpQuality), width: composed.width, height: composed.height },
-    thumb: await encodeWebp(thumbPixels, thumbSize.width, thumbSize.height, LIMITS.webpQuality),
+    ...drawn,
     doubtful: cutout.info.doubtful || reasons.length > cutout.info.reasons.length,
     reasons,
     freshCutout: cutout.fresh ? { png: cutout.png, info: cutout.fresh } : null,
-    peakWasmBytes: decoderMemoryBytes() + (await webpMemoryBytes()),
   };
 }
 
