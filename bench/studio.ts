@@ -88,6 +88,15 @@ async function sharpCompose(png: Uint8Array, edge: number) {
   };
 }
 
+/** Collects the warm-up's garbage, and gives its buffers time to be handed back (freed off the main thread). */
+async function settle() {
+  const gc = (globalThis as { gc?: () => void }).gc!;
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /**
  * In a child process: one warm-up (code compiled and the codecs' wasm memory grown, like a warm
  * isolate), then the measured run, its peak taken from a reset high-water mark.
@@ -98,7 +107,7 @@ async function child(kind: string, file: string, edge: number) {
   const png = new Uint8Array(readFileSync(file));
   const run = kind === 'worker' ? await workerCompose(png, edge) : await sharpCompose(png, edge);
   const heldBytes = await run();
-  (globalThis as { gc?: () => void }).gc?.();
+  await settle();
   const baseline = residentBytes().now;
   writeFileSync('/proc/self/clear_refs', '5'); // VmHWM := VmRSS, so the peak below is this run's
   const started = performance.now();
