@@ -9,6 +9,7 @@ import {
   PHOTO_STATUSES,
   RECOGNITION_STATUSES,
   type StudioInfo,
+  type StudioOptions,
   STUDIO_STATUSES,
   type Watermark,
 } from '../../shared/enums';
@@ -95,6 +96,11 @@ export const photos = sqliteTable(
     /** The studio image (vehicles): the car on a backdrop, made from the cutout; see shared/enums.ts. */
     studio: text('studio', { mode: 'json' }).$type<StudioInfo | null>(),
     studioStatus: text('studio_status', { enum: STUDIO_STATUSES }),
+    /**
+     * The look asked for last: what a queued or running job makes (the job re-reads it, and the
+     * cron re-sends a lost job from it); `studio.options` is the look of the image stored.
+     */
+    studioRequest: text('studio_request', { mode: 'json' }).$type<StudioOptions | null>(),
     /** The current studio job's id, part of its ledger reference: each studio image asked for is paid once. */
     studioJob: text('studio_job'),
     /** Why the last studio job failed. */

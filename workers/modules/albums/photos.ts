@@ -8,7 +8,24 @@ import { auditInsert, type Actor } from '../../core/audit';
 import { contentVersionBump } from './content-version';
 import { variantUrl } from './gallery';
 
-/** A photo as its owner sees it. Never includes R2 keys or URLs to the original. */
+/**
+ * The photo's studio image (vehicles): where its job stands, the look asked for last, and the
+ * image once one was made (authenticated URLs, versioned so a new look is never a cached old one).
+ */
+function studioOf(p: Photo) {
+  if (!p.studioStatus) return null;
+  const made = p.studioVersion > 0;
+  return {
+    status: p.studioStatus,
+    options: p.studioRequest ?? p.studio?.options ?? null,
+    doubtful: p.studio?.doubtful ?? false,
+    reasons: p.studio?.reasons ?? [],
+    note: p.studioNote,
+    url: made ? `/v1/photos/${p.id}/studio.webp?v=${p.studioVersion}` : null,
+    thumbUrl: made ? `/v1/photos/${p.id}/studio-thumb.webp?v=${p.studioVersion}` : null,
+  };
+}
+
 /** A photo as the API shows it to its workspace; `grant` opens the variants of a private album. */
 export const publicPhoto = (p: Photo, grant?: string) => ({
   id: p.id,
@@ -35,6 +52,7 @@ export const publicPhoto = (p: Photo, grant?: string) => ({
       : null,
   recognition: p.recognition ? { status: p.recognition, note: p.recognitionNote } : null,
   cutout: p.cutout ? { ...p.cutout, url: `/v1/photos/${p.id}/cutout.png` } : null,
+  studio: studioOf(p),
   processing: p.processingMs === null ? null : { ms: p.processingMs, peakWasmBytes: p.peakWasmBytes },
   error: p.errorCode ? { code: p.errorCode, message: p.errorMessage } : null,
   createdAt: p.createdAt,

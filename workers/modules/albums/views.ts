@@ -3,7 +3,7 @@
  * SPA reads (zod only, so web/ can import them).
  */
 import { z } from 'zod';
-import { ALBUM_VISIBILITIES, PHOTO_STATUSES, RECOGNITION_STATUSES, TAG_KINDS, TAG_STATUSES } from '../../shared/enums';
+import { ALBUM_VISIBILITIES, BACKDROP_IDS, PHOTO_STATUSES, PLATE_TREATMENTS, RECOGNITION_STATUSES, STUDIO_STATUSES, TAG_KINDS, TAG_STATUSES } from '../../shared/enums';
 import { WATERMARK_POSITIONS } from '../../shared/constants';
 
 const timestamp = z.string().meta({ description: 'ISO 8601', example: '2026-04-12T08:30:00.000Z' });
@@ -32,6 +32,29 @@ export const photoCountsView = z
 
 const variant = z.object({ url: z.string(), width: z.number().nullable(), height: z.number().nullable() });
 
+const studioOptions = z.object({
+  backdrop: z.enum(BACKDROP_IDS),
+  scale: z.number(),
+  positionX: z.number(),
+  positionY: z.number(),
+  autoCentre: z.boolean(),
+  shadow: z.boolean(),
+  reflection: z.boolean(),
+  plate: z.enum(PLATE_TREATMENTS),
+});
+
+export const studioView = z
+  .object({
+    status: z.enum(STUDIO_STATUSES),
+    options: studioOptions.nullable().meta({ description: 'The look asked for last (being made while queued or running)' }),
+    doubtful: z.boolean().meta({ description: 'The stored image is doubtful (the cutout\'s checks, a plate that could not be hidden): shown to the dealer, never published' }),
+    reasons: z.array(z.string()),
+    note: z.string().nullable().meta({ description: 'Why the last job failed' }),
+    url: z.string().nullable().meta({ description: 'The stored image (1600 px WebP), authenticated like cutout.png; null until one is made' }),
+    thumbUrl: z.string().nullable(),
+  })
+  .meta({ id: 'StudioImage' });
+
 export const photoView = z
   .object({
     id: z.string().meta({ example: 'pho_01hx3kb2c4d5e6f7' }),
@@ -54,6 +77,7 @@ export const photoView = z
     cutout: z
       .object({ subjectArea: z.number(), touchesBorder: z.boolean(), doubtful: z.boolean(), reasons: z.array(z.string()), createdAt: z.string(), url: z.string() })
       .nullable(),
+    studio: studioView.nullable().meta({ description: 'Vehicles: the photo on a studio backdrop (`POST /v1/photos/{id}/studio`)' }),
     processing: z.object({ ms: z.number(), peakWasmBytes: z.number().nullable() }).nullable(),
     error: z.object({ code: z.string(), message: z.string().nullable() }).nullable(),
     createdAt: timestamp,

@@ -24,7 +24,7 @@ export type Rendered = {
 };
 
 /** Resizes inside wasm and copies the result out (a JS copy is needed to orient and draw on). */
-function resizedCopy(source: WasmImage, width: number, height: number): Uint8Array {
+export function resizedCopy(source: WasmImage, width: number, height: number): Uint8Array {
   if (source.width === width && source.height === height) return pixels(source).slice();
   const resized = resizeInWasm(source, width, height);
   const copy = pixels(resized).slice();

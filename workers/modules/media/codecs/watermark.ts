@@ -1,13 +1,14 @@
 import { PhotonImage, Rgba, draw_text_with_color } from '@cf-wasm/photon/workerd';
 import type { Watermark } from '../../../shared/enums';
 
-type Layer = { alpha: Uint8Array; width: number; height: number };
+/** A coverage mask (0..255 per pixel). */
+export type Layer = { alpha: Uint8Array; width: number; height: number };
 
 /**
  * Renders `text` once with Photon (Roboto, anti-aliased) into a coverage mask cropped to the
  * glyphs. Photon blends the white glyphs into a transparent canvas, so alpha = coverage.
  */
-function textMask(text: string, fontSize: number): Layer {
+export function textMask(text: string, fontSize: number): Layer {
   const pad = Math.ceil(fontSize / 2);
   const width = Math.ceil(fontSize * 0.7 * [...text].length) + 2 * pad;
   const height = Math.ceil(fontSize * 1.6) + 2 * pad;
@@ -36,7 +37,7 @@ function cropToInk(rgba: Uint8Array, width: number, height: number): Layer {
 }
 
 /** Blends a solid colour through the mask onto RGBA pixels, clipped to the image. */
-function stamp(target: Uint8Array, tw: number, th: number, mask: Layer, left: number, top: number, rgb: number, opacity: number) {
+export function stamp(target: Uint8Array, tw: number, th: number, mask: Layer, left: number, top: number, rgb: number, opacity: number) {
   for (let y = Math.max(0, -top); y < mask.height && top + y < th; y++) {
     for (let x = Math.max(0, -left); x < mask.width && left + x < tw; x++) {
       const a = (mask.alpha[y * mask.width + x]! / 255) * opacity;

@@ -30,16 +30,13 @@ function qualityHints(subjectArea: number, touchesBorder: boolean) {
   ];
 }
 
-export async function cutoutPhoto(env: Env, message: PhotoCutout): Promise<void> {
-  const db = createDb(env.DB);
-  const photo = await db.select().from(photos).where(eq(photos.id, message.photoId)).get();
-  // Deleted meanwhile: nothing to cut out, and the reservation must not stay open.
-  if (!photo) throw new PermanentJobError('the photo was deleted');
-  if (photo.cutoutJob !== message.jobId || !UNDER_WAY.some((s) => s === photo.cutoutStatus)) return;
-  await db.update(photos).set({ cutoutStatus: 'running', updatedAt: new Date() }).where(thisJob(message));
-
-  const web = await env.PHOTOS.get(photoKeys(photo.id).web);
-  if (!web) throw new Error(`web variant of ${photo.id} missing`);
+/**
+ * The vision engine's cutout of a photo's web variant, with its quality hints: what the cutout
+ * job stores, and what the studio job uses when the photo has no cutout yet. Throws by the job rule.
+ */
+export async function cutOut(env: Env, photoId: string): Promise<{ png: Uint8Array; info: CutoutInfo }> {
+  const web = await env.PHOTOS.get(photoKeys(photoId).web);
+  if (!web) throw new Error(`web variant of ${photoId} missing`);
   const result = await cutoutFor(env)
     .cutout(new Uint8Array(await web.arrayBuffer()), 'image/webp')
     .catch((err: Error) => {
@@ -48,7 +45,19 @@ export async function cutoutPhoto(env: Env, message: PhotoCutout): Promise<void>
     });
   const reasons = qualityHints(result.subjectArea, result.touchesBorder);
   const info: CutoutInfo = { subjectArea: result.subjectArea, touchesBorder: result.touchesBorder, doubtful: reasons.length > 0, reasons, createdAt: new Date().toISOString() };
-  await env.PHOTOS.put(photoKeys(photo.id).cutout, result.png, { httpMetadata: { contentType: 'image/png' } });
+  return { png: result.png, info };
+}
+
+export async function cutoutPhoto(env: Env, message: PhotoCutout): Promise<void> {
+  const db = createDb(env.DB);
+  const photo = await db.select().from(photos).where(eq(photos.id, message.photoId)).get();
+  // Deleted meanwhile: nothing to cut out, and the reservation must not stay open.
+  if (!photo) throw new PermanentJobError('the photo was deleted');
+  if (photo.cutoutJob !== message.jobId || !UNDER_WAY.some((s) => s === photo.cutoutStatus)) return;
+  await db.update(photos).set({ cutoutStatus: 'running', updatedAt: new Date() }).where(thisJob(message));
+
+  const { png, info } = await cutOut(env, photo.id);
+  await env.PHOTOS.put(photoKeys(photo.id).cutout, png, { httpMetadata: { contentType: 'image/png' } });
   await db.batch([
     db.update(photos).set({ cutout: info, cutoutStatus: 'done', cutoutNote: null, updatedAt: new Date() }).where(thisJob(message)),
     commit(db, cutoutCost(message)),

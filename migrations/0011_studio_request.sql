@@ -1,0 +1,1 @@
+ALTER TABLE `photos` ADD `studio_request` text;
