@@ -26,6 +26,7 @@ import { startListRoutes } from '../../modules/recognition/start-list-routes';
 import { tagsRoutes } from '../../modules/recognition/tags-routes';
 import { visionRoutes } from '../../modules/recognition/vision-routes';
 import { vehiclesRoutes } from '../../modules/vehicles/vehicles-routes';
+import { listingRoutes } from '../../modules/vehicles/listing/listing-routes';
 
 /**
  * Every module's router under the prefix that names it. Each route declares its access
@@ -56,6 +57,7 @@ export const app = base
   .route('/v1/payouts', payoutsRoutes)
   .route('/v1', billingRoutes)
   .route('/v1', vehiclesRoutes)
+  .route('/v1', listingRoutes)
   .route('/dev/mail', devMail)
   .route('/', seoRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', 'No such route', c.get('requestId')), 404))

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { LISTING_LANGS } from '../enums';
+
+/** How a generated listing sounds: a sober dealer's ad, a warmer one, or an upmarket one. */
+export const LISTING_TONES = ['professional', 'friendly', 'premium'] as const;
+export type ListingTone = (typeof LISTING_TONES)[number];
+
+/** What classifieds accept comfortably: LeBonCoin cuts titles near 100 characters, texts at 4000. */
+export const LISTING_TITLE_MAX = 100;
+export const LISTING_TEXT_MAX = 4000;
+
+/** `POST /v1/albums/:id/vehicle/listing`: what to write (the record gives the facts). */
+export const listingRequestBody = z.object({
+  lang: z.enum(LISTING_LANGS),
+  tone: z.enum(LISTING_TONES).default('professional'),
+});
+
+/** `PUT /v1/albums/:id/vehicle/listing`: the dealer's edited listing, saved as it is published. */
+export const listingBody = z.object({
+  title: z.string().trim().min(1).max(LISTING_TITLE_MAX),
+  text: z.string().trim().min(1).max(LISTING_TEXT_MAX),
+  lang: z.enum(LISTING_LANGS),
+});
+
+export type ListingRequestBody = z.infer<typeof listingRequestBody>;
+export type ListingBody = z.infer<typeof listingBody>;
