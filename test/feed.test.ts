@@ -85,7 +85,7 @@ describe('the CSV feed', () => {
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8; header=present');
     expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="vehicles.csv"');
     expect([...res.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const raw = new TextDecoder('utf-8', { ignoreBOM: true }).decode(res.bytes.subarray(3));
+    const raw = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(res.bytes.subarray(3));
     expect(raw.endsWith('\r\n')).toBe(true);
     const [header, ...rows] = parseCsv(raw);
     expect(header).toEqual(['id', 'brand', 'model', 'version', 'regdate', 'year', 'mileage', 'fuel', 'gearbox', 'power_din', 'colour', 'doors', 'seats', 'price', 'title', 'text', 'url', 'photos']);

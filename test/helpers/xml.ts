@@ -4,7 +4,7 @@ export type XmlElement = { name: string; attrs: Record<string, string>; children
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decode = (s: string) => {
   if (/[<>]/.test(s)) throw new Error(`raw markup character in ${JSON.stringify(s)}`);
-  return s.replace(/&([a-z]+;)?/g, (m, name?: string) => {
+  return s.replace(/&([a-z]+;)?/g, (_match, name?: string) => {
     const value = name && ENTITIES[name.slice(0, -1)];
     if (!value) throw new Error(`bare or unknown entity near ${JSON.stringify(s.slice(0, 40))}`);
     return value;
@@ -50,8 +50,10 @@ export function parseCsv(csv: string): string[][] {
     if (csv[i] === '"') {
       for (i++; ; i++) {
         if (i >= csv.length) throw new Error('unterminated quoted field');
-        if (csv[i] === '"' && csv[i + 1] === '"') (field += '"'), i++;
-        else if (csv[i] === '"') break;
+        if (csv[i] === '"' && csv[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else if (csv[i] === '"') break;
         else field += csv[i];
       }
       i++;
@@ -63,8 +65,11 @@ export function parseCsv(csv: string): string[][] {
     }
     row.push(field);
     if (csv[i] === ',') i++;
-    else if (csv.startsWith('\r\n', i)) (rows.push(row), (row = []), (i += 2));
-    else if (i < csv.length) throw new Error(`expected , or CRLF at ${i}`);
+    else if (csv.startsWith('\r\n', i)) {
+      rows.push(row);
+      row = [];
+      i += 2;
+    } else if (i < csv.length) throw new Error(`expected , or CRLF at ${i}`);
   }
   if (row.length) rows.push(row);
   return rows;
