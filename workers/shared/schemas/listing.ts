@@ -5,6 +5,10 @@ import { LISTING_LANGS } from '../enums';
 export const LISTING_TONES = ['professional', 'friendly', 'premium'] as const;
 export type ListingTone = (typeof LISTING_TONES)[number];
 
+/** Who wrote a draft: the template engine (local default, and the fallback) or a Workers AI text model. */
+export const LISTING_ENGINES = ['template', 'workers-ai'] as const;
+export type ListingEngine = (typeof LISTING_ENGINES)[number];
+
 /** What classifieds accept comfortably: LeBonCoin cuts titles near 100 characters, texts at 4000. */
 export const LISTING_TITLE_MAX = 100;
 export const LISTING_TEXT_MAX = 4000;

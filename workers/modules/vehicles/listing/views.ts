@@ -1,7 +1,7 @@
 /** What the listing routes answer (zod only: the OpenAPI document and the SPA's types). */
 import { z } from 'zod';
 import { LISTING_LANGS } from '../../../shared/enums';
-import { LISTING_ENGINES } from './writer';
+import { LISTING_ENGINES } from '../../../shared/schemas/listing';
 
 export const savedListingView = z
   .object({ title: z.string(), text: z.string(), lang: z.enum(LISTING_LANGS) })

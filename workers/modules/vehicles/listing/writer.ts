@@ -6,13 +6,10 @@
  */
 import type { Config } from '../../../core/config';
 import type { ListingLang } from '../../../shared/enums';
-import type { ListingTone } from '../../../shared/schemas/listing';
+import type { ListingEngine, ListingTone } from '../../../shared/schemas/listing';
 import type { ListingFacts } from './facts';
 import { templateListing } from './template';
 import { workersAiWriter } from './workers-ai';
-
-export const LISTING_ENGINES = ['template', 'workers-ai'] as const;
-export type ListingEngine = (typeof LISTING_ENGINES)[number];
 
 export type WrittenListing = { title: string; text: string; lang: ListingLang; engine: ListingEngine };
 
