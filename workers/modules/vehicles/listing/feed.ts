@@ -8,7 +8,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { albums, photos, vehicles } from '../../../db/schema/index';
 import type { Db } from '../../../core/db/client';
 import { studioUrls } from '../studio/urls';
-import { FUEL_LABELS, GEARBOX_LABELS, listingFacts } from './facts';
+import { FUEL_LABELS, GEARBOX_LABELS, listingFacts, yearOf } from './facts';
 import { templateListing } from './template';
 
 /** The columns of the CSV and the elements of the XML, in this order. */
@@ -45,11 +45,12 @@ export async function feedVehicles(db: Db, workspaceId: string, origin: string):
   }
   return rows.map(({ vehicle: v, slug }) => {
     // A vehicle published before its listing was written still gets a text: the template's, in French.
-    const listing = v.listingTitle && v.listingText ? { title: v.listingTitle, text: v.listingText } : templateListing(listingFacts(v), 'fr', 'professional');
+    const facts = listingFacts(v);
+    const listing = v.listingTitle && v.listingText ? { title: v.listingTitle, text: v.listingText } : templateListing(facts, 'fr', 'professional');
     return {
       id: v.albumId,
       brand: v.make, model: v.model, version: v.version,
-      regdate: v.firstRegistration, year: text(v.year ?? (v.firstRegistration ? Number(v.firstRegistration.slice(0, 4)) : null)),
+      regdate: v.firstRegistration, year: text(yearOf(facts)),
       mileage: text(v.mileageKm),
       fuel: v.fuel && FUEL_LABELS.fr[v.fuel], gearbox: v.gearbox && GEARBOX_LABELS.fr[v.gearbox],
       power_din: text(v.powerHp), colour: v.colour, doors: text(v.doors), seats: text(v.seats),
