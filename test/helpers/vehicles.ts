@@ -1,3 +1,4 @@
+/** Seed data for the listing and feed tests: a vehicle with its record, photos as the studio job leaves them. */
 import { env } from 'cloudflare:workers';
 import { call } from './api';
 import { makeAlbum, type signUp } from './factories';

@@ -1,3 +1,4 @@
+/** The listing routes' request bodies and limits, shared with the SPA (zod only). */
 import { z } from 'zod';
 import { LISTING_LANGS } from '../enums';
 

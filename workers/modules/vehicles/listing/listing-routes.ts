@@ -1,3 +1,4 @@
+/** `/v1/albums/:id/vehicle/listing` (write, save), the copy pack and the workspace's export feeds: HTTP only, the work is in the services beside. */
 import { z } from 'zod';
 import { listingBody, listingRequestBody } from '../../../shared/schemas/listing';
 import { loadConfig } from '../../../core/config';
