@@ -10,7 +10,7 @@ export type ListingTone = (typeof LISTING_TONES)[number];
 export const LISTING_ENGINES = ['template', 'workers-ai'] as const;
 export type ListingEngine = (typeof LISTING_ENGINES)[number];
 
-/** What classifieds accept comfortably: LeBonCoin cuts titles near 100 characters, texts at 4000. */
+/** Kept short enough for classifieds forms (title 100 characters, text 4000); not checked against each site's own limit. */
 export const LISTING_TITLE_MAX = 100;
 export const LISTING_TEXT_MAX = 4000;
 
