@@ -38,7 +38,7 @@ const original = await photoJpeg(5200, 3900, { seed: 3, quality: 97 });
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
 const webhookSecret = `whsec_${randomBytes(16).toString('hex')}`;
-const standIns = await startStandIns({ workerOrigin: origin, webhookSecret, stripePort: await freePort(), resendPort: await freePort() });
+const standIns = await startStandIns({ workerOrigin: origin, webhookSecret, stripePort: await freePort(), resendPort: await freePort(), workersAiPort: await freePort() });
 const state = mkdtempSync(join(tmpdir(), 'vitrine-zip-'));
 const secret = () => randomBytes(32).toString('base64url');
 const stack = await startStack({

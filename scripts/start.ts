@@ -54,12 +54,13 @@ const lanAddress = () =>
     .find((a) => a && a.family === 'IPv4' && !a.internal)?.address ?? '127.0.0.1';
 // Links in emails: PUBLIC_ORIGIN if given, else the address this run listens on.
 const publicOrigin = process.env.PUBLIC_ORIGIN ?? workerOrigin.replace('//0.0.0.0:', `//${lanAddress()}:`);
-console.log('• starting the Stripe and Resend stand-ins');
+console.log('• starting the Stripe, Resend and Workers AI stand-ins');
 const standIns = await startStandIns({
   workerOrigin: workerOrigin.replace('0.0.0.0', '127.0.0.1'),
   webhookSecret: devVars().STRIPE_WEBHOOK_SECRET!,
   stripePort: Number(process.env.STRIPE_PORT ?? 12111),
   resendPort: Number(process.env.RESEND_PORT ?? 12112),
+  workersAiPort: Number(process.env.WORKERS_AI_PORT ?? 12113),
 });
 // Real keys in .dev.vars talk to the real services; the stand-ins' own test keys talk to the stand-ins.
 const vars = devVars();
@@ -73,6 +74,8 @@ const mailboxVars: Record<string, string> = mailboxSecret ? { DEV_MAILBOX_SECRET
 const standInVars = {
   ...(vars.STRIPE_SECRET_KEY?.startsWith('sk_test_local') ? { STRIPE_API_URL: standIns.vars.STRIPE_API_URL } : {}),
   ...(vars.RESEND_API_KEY?.startsWith('re_local') ? { RESEND_API_URL: standIns.vars.RESEND_API_URL } : {}),
+  // The stand-in takes any account id; a real token keeps .dev.vars' CF_ACCOUNT_ID and api.cloudflare.com.
+  ...(vars.CF_API_TOKEN?.startsWith('cf_local') ? { WORKERS_AI_API_URL: standIns.vars.WORKERS_AI_API_URL, CF_ACCOUNT_ID: 'local-stand-in' } : {}),
 };
 console.log(`• applying migrations and starting wrangler dev on port ${port}`);
 const stack = await startStack({ port, host: process.env.HOST, vars: { PUBLIC_ORIGIN: publicOrigin, VISION_URL: vision.origin, ...standInVars, ...mailboxVars }, cronEveryMs: 5 * 60_000 });

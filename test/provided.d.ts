@@ -12,5 +12,7 @@ declare module 'vitest' {
     stripe: { url: string; webhookSecret: string };
     /** The Resend stand-in. */
     resend: { url: string };
+    /** The Workers AI stand-in (listing texts). */
+    workersAi: { url: string };
   }
 }

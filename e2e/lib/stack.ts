@@ -46,6 +46,7 @@ export async function e2eStack() {
     webhookSecret,
     stripePort: await freePort(),
     resendPort: await freePort(),
+    workersAiPort: await freePort(),
     quiet,
   });
   const stack = await startStack({
@@ -61,6 +62,8 @@ export async function e2eStack() {
       STRIPE_SECRET_KEY: 'sk_test_local_stand_in',
       STRIPE_WEBHOOK_SECRET: webhookSecret,
       RESEND_API_KEY: 're_local_stand_in',
+      CF_API_TOKEN: 'cf_local_stand_in',
+      CF_ACCOUNT_ID: 'local-stand-in',
       DEV_MAILBOX: 'on',
       // Lost jobs are found after 90 s instead of 15 min, with the cron every 30 s instead of 5 min.
       PIPELINE_STALE_AFTER_SECONDS: '90',

@@ -43,9 +43,10 @@ export async function call(method: string, path: string, options: CallOptions = 
 }
 
 /** A request whose answer is binary (downloads, ZIPs): the body as bytes. */
-export async function callBytes(method: string, path: string) {
+export async function callBytes(method: string, path: string, token?: string) {
   const ctx = createExecutionContext();
-  const res = await app.request(`http://vitrine.test${path}`, { method }, testEnv, ctx);
+  const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  const res = await app.request(`http://vitrine.test${path}`, { method, headers }, testEnv, ctx);
   const bytes = new Uint8Array(await res.arrayBuffer());
   await waitOnExecutionContext(ctx);
   return { status: res.status, headers: res.headers, bytes };

@@ -28,6 +28,10 @@ const configSchema = z
     STRIPE_API_URL: z.union([z.literal(''), z.url()]).default(''),
     RESEND_API_KEY: z.string().default(''),
     RESEND_API_URL: z.union([z.literal(''), z.url()]).default(''),
+    // Listing texts: the Workers AI REST API with an account and a token, else the template engine.
+    WORKERS_AI_API_URL: z.union([z.literal(''), z.url()]).default(''),
+    CF_ACCOUNT_ID: z.string().default(''),
+    CF_API_TOKEN: z.string().default(''),
     EMAIL_FROM: z.string().default('Vitrine <no-reply@vitrine.dev>'),
     DEV_MAILBOX: z.string().default(''),
     DEV_MAILBOX_SECRET: z.union([z.literal(''), z.string().min(16, 'DEV_MAILBOX_SECRET must be at least 16 characters')]).default(''),
@@ -75,6 +79,11 @@ export type Config = {
   publicOrigin: string;
   /** Origins allowed by CORS when the SPA is served elsewhere (Pages); empty = same origin only. */
   appOrigins: string[];
+  /**
+   * Who writes listing texts: Workers AI (REST) when CF_ACCOUNT_ID and CF_API_TOKEN are set, else the
+   * template engine. `apiUrl` points at the local stand-in; empty WORKERS_AI_API_URL = api.cloudflare.com.
+   */
+  listing: { workersAi: { apiUrl: string; accountId: string; token: string } | null };
   /** Which engine reads text and which cuts out subjects; `url`/`secret` reach the external service. */
   vision: { textProvider: TextProvider; cutoutProvider: CutoutProvider; url: string; secret: string };
   /** The cron queues again a photo whose job was lost once it has not moved for `staleAfterMs`. */
@@ -128,6 +137,12 @@ export function loadConfig(env: Env): Config {
         }
       : null,
     email: e.RESEND_API_KEY ? { apiKey: e.RESEND_API_KEY, apiUrl: e.RESEND_API_URL, from: e.EMAIL_FROM } : null,
+    listing: {
+      workersAi:
+        e.CF_ACCOUNT_ID && e.CF_API_TOKEN
+          ? { apiUrl: (e.WORKERS_AI_API_URL || 'https://api.cloudflare.com/client/v4').replace(/\/$/, ''), accountId: e.CF_ACCOUNT_ID, token: e.CF_API_TOKEN }
+          : null,
+    },
     devMailbox: e.DEV_MAILBOX === 'on' ? { secret: e.DEV_MAILBOX_SECRET || null } : null,
     publicOrigin: e.PUBLIC_ORIGIN,
     appOrigins: e.APP_ORIGINS,

@@ -12,6 +12,7 @@ import type { cartBody, checkoutBody, createPackBody, creditCheckoutBody, subscr
 import type { tagAction } from '../../../workers/shared/schemas/tags';
 import type { completeUploadBody, UploadFile } from '../../../workers/shared/schemas/uploads';
 import type { vehicleBody } from '../../../workers/shared/schemas/vehicles';
+import type { listingBody, listingRequestBody } from '../../../workers/shared/schemas/listing';
 import type { ApiKeyView, CreatedApiKeyView, MeView, RegisteredView, SessionView, UserCallerView, WorkspaceView } from '../../../workers/modules/accounts/views';
 import type { AlbumView, PhotoCounts, PhotoView, PublicAlbumView, PublicPhotosPage } from '../../../workers/modules/albums/views';
 import type { CheckoutSessionView, CreditHistoryView, CreditsView, InvoicesView, PortalView } from '../../../workers/modules/billing/views';
@@ -19,6 +20,7 @@ import type { UploadInstructionsView, UploadStateView } from '../../../workers/m
 import type { ReviewQueueView, StartListImportView, StartListSizeView, TagChangeResultView, TagChangeView, TagsView } from '../../../workers/modules/recognition/views';
 import type { CartQuoteView, CheckoutView, DownloadManifestView, OnboardingView, OrderStatusView, PackView, PacksView, PayoutStatusView, SalesPage } from '../../../workers/modules/sales/views';
 import type { EstimateView, VehicleSummaryView, VehicleView } from '../../../workers/modules/vehicles/views';
+import type { SavedListingView, WrittenListingView } from '../../../workers/modules/vehicles/listing/views';
 import type { PhotoStatus, TagStatus, VehicleStatus } from '../../../workers/shared/enums';
 import { getSession, setSession } from './session';
 import type { AlbumStudioResult, Backdrop, CreditEstimate, StudioPhoto, StudioRequest } from './types';
@@ -195,6 +197,16 @@ export const api = {
   stock: {
     list: (page: { status?: VehicleStatus; cursor?: string | null } = {}) =>
       request<{ vehicles: VehicleSummaryView[]; nextCursor: string | null }>('GET', `/v1/vehicles${query({ limit: 24, ...page })}`),
+  },
+
+  /** A vehicle's listing (written from the record, then saved as the dealer edited it), its copy pack, and the workspace's export feeds. */
+  listing: {
+    write: (albumId: string, body: z.input<typeof listingRequestBody>) =>
+      request<{ listing: WrittenListingView }>('POST', `/v1/albums/${albumId}/vehicle/listing`, { json: body }),
+    save: (albumId: string, body: z.input<typeof listingBody>) => request<{ listing: SavedListingView }>('PUT', `/v1/albums/${albumId}/vehicle/listing`, { json: body }),
+    /** Files behind the session's header (no plain link can fetch them), as blobs to save. */
+    copyPack: (albumId: string) => request<Blob>('GET', `/v1/albums/${albumId}/vehicle/copy-pack.zip`, { blob: true }),
+    feed: (format: 'xml' | 'csv') => request<Blob>('GET', `/v1/vehicles/feed.${format}`, { blob: true }),
   },
 
   gallery: {

@@ -28,6 +28,7 @@ import { visionRoutes } from '../../modules/recognition/vision-routes';
 import { backdropsRoutes } from '../../modules/vehicles/studio/backdrops-routes';
 import { vehiclesRoutes } from '../../modules/vehicles/vehicles-routes';
 import { studioRoutes } from '../../modules/vehicles/studio/studio-routes';
+import { listingRoutes } from '../../modules/vehicles/listing/listing-routes';
 
 /**
  * Every module's router under the prefix that names it. Each route declares its access
@@ -60,6 +61,7 @@ export const app = base
   .route('/v1', vehiclesRoutes)
   .route('/v1/backdrops', backdropsRoutes)
   .route('/v1', studioRoutes)
+  .route('/v1', listingRoutes)
   .route('/dev/mail', devMail)
   .route('/', seoRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', 'No such route', c.get('requestId')), 404))

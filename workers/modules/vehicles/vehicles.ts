@@ -46,6 +46,14 @@ const {
 /** The saved record of an album (already checked to be this workspace's vehicle), or undefined. */
 export const savedVehicle = (db: Db, albumId: string) => db.select(recordColumns).from(vehicles).where(eq(vehicles.albumId, albumId)).get();
 
+/** The saved listing (written by its own route) and when the vehicle was last published. */
+const publication = (db: Db, albumId: string) =>
+  db
+    .select({ title: vehicles.listingTitle, text: vehicles.listingText, lang: vehicles.listingLang, publishedAt: vehicles.publishedAt, status: vehicles.status })
+    .from(vehicles)
+    .where(eq(vehicles.albumId, albumId))
+    .get();
+
 type Saved = NonNullable<Awaited<ReturnType<typeof savedVehicle>>> | typeof EMPTY_VEHICLE;
 
 /** The plate a record shows: the dealer's, else the best read from the photos. */
@@ -55,35 +63,48 @@ export function shownPlate(saved: Pick<Saved, 'plate' | 'plateFormat'>, read: Re
   return { plate: null, plateFormat: null, plateSource: null, plateConfidence: null };
 }
 
-/** The record as the API shows it. */
-function publicVehicle(albumId: string, saved: Saved, read: ReadPlate | null) {
-  return { albumId, ...saved, ...shownPlate(saved, read), updatedAt: saved.updatedAt?.toISOString() ?? null };
+type Publication = Awaited<ReturnType<typeof publication>>;
+
+/** The record as the API shows it: the dealer's plate, else the best read from the photos; the listing once saved. */
+function publicVehicle(albumId: string, saved: Saved, read: ReadPlate | null, published: Publication) {
+  const listing = published?.title && published.text && published.lang ? { title: published.title, text: published.text, lang: published.lang } : null;
+  return {
+    albumId, ...saved, ...shownPlate(saved, read), updatedAt: saved.updatedAt?.toISOString() ?? null,
+    listing, publishedAt: published?.publishedAt?.toISOString() ?? null,
+  };
 }
 
 export async function getVehicle(db: Db, workspaceId: string, albumId: string) {
   await vehicleAlbum(db, workspaceId, albumId);
-  const [saved, read] = await Promise.all([savedVehicle(db, albumId), bestReadPlate(db, albumId)]);
-  return publicVehicle(albumId, saved ?? EMPTY_VEHICLE, read);
+  const [saved, read, published] = await Promise.all([savedVehicle(db, albumId), bestReadPlate(db, albumId), publication(db, albumId)]);
+  return publicVehicle(albumId, saved ?? EMPTY_VEHICLE, read, published);
 }
 
 /** The fields a body gives: one left out is cleared (PUT replaces), never left as `undefined`. */
 const given = <T extends object>(body: T) => Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 
 /**
- * Replaces the record. A typed plate is the dealer's and no reading replaces it; typing back the
- * plate the photos show (a form saved unchanged) keeps it a read, so a better read still follows.
+ * Replaces the record (never the listing). A typed plate is the dealer's and no reading replaces
+ * it; typing back the plate the photos show (a form saved unchanged) keeps it a read, so a better
+ * read still follows. Becoming `published` dates the publication (the feed's order).
  */
 export async function putVehicle(db: Db, actor: Actor, albumId: string, body: VehicleBody) {
   await vehicleAlbum(db, actor.workspaceId, albumId);
-  const read = await bestReadPlate(db, albumId);
+  const [read, before] = await Promise.all([bestReadPlate(db, albumId), publication(db, albumId)]);
   const typed = body.plate ? dealerPlate(body.plate) : null;
   const plate = typed && typed.plate !== read?.plate ? typed : { plate: null, plateFormat: null };
-  const record = { ...EMPTY_VEHICLE, ...given(body), ...plate, updatedAt: new Date() };
+  const now = new Date();
+  const record = { ...EMPTY_VEHICLE, ...given(body), ...plate, updatedAt: now };
+  const becomesPublished = record.status === 'published' && before?.status !== 'published';
+  const publishedAt = becomesPublished ? now : (before?.publishedAt ?? null);
   await db.batch([
-    db.insert(vehicles).values({ albumId, workspaceId: actor.workspaceId, ...record }).onConflictDoUpdate({ target: vehicles.albumId, set: record }),
+    db
+      .insert(vehicles)
+      .values({ albumId, workspaceId: actor.workspaceId, ...record, publishedAt })
+      .onConflictDoUpdate({ target: vehicles.albumId, set: { ...record, publishedAt } }),
     auditInsert(db, { ...actor, action: 'vehicle.updated', targetType: 'album', targetId: albumId, data: { status: record.status, plateSource: plate.plate ? 'dealer' : 'read' } }),
   ]);
-  return publicVehicle(albumId, record, read);
+  return publicVehicle(albumId, record, read, { title: null, text: null, lang: null, status: record.status, ...before, publishedAt });
 }
 
 /** The workspace's sold vehicles of the same make and model (any spelling case), this one excepted. */

@@ -3,7 +3,7 @@
  * SPA reads (zod only). Amounts are integer cents, like every amount of the API.
  */
 import { z } from 'zod';
-import { GEARBOXES, PLATE_FORMATS, PLATE_SOURCES, VEHICLE_CONDITIONS, VEHICLE_FUELS, VEHICLE_STATUSES } from '../../shared/enums';
+import { GEARBOXES, LISTING_LANGS, PLATE_FORMATS, PLATE_SOURCES, VEHICLE_CONDITIONS, VEHICLE_FUELS, VEHICLE_STATUSES } from '../../shared/enums';
 
 const cents = (description: string) => z.int().nullable().meta({ description: `${description}, in cents` });
 
@@ -34,6 +34,11 @@ export const vehicleView = z
     soldPriceCents: cents('What it sold for (status sold)'),
     soldAt: z.string().nullable().meta({ description: 'YYYY-MM-DD (status sold)' }),
     updatedAt: z.string().nullable().meta({ description: 'ISO 8601; null until the record is first saved' }),
+    listing: z
+      .object({ title: z.string(), text: z.string(), lang: z.enum(LISTING_LANGS) })
+      .nullable()
+      .meta({ description: 'The saved listing (`PUT .../vehicle/listing`); a PUT of the record never clears it' }),
+    publishedAt: z.string().nullable().meta({ description: 'ISO 8601: when the status last became published' }),
   })
   .meta({ id: 'Vehicle' });
 
