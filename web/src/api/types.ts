@@ -3,6 +3,7 @@
  * schemas the Worker declares its routes with (workers/modules/<domain>/views.ts), so a change
  * there fails the SPA's typecheck instead of drifting. Type-only imports: no zod reaches the bundle.
  */
+import type { z } from 'zod';
 import type { WATERMARK_POSITIONS } from '../../../workers/shared/constants';
 import type { ApiKeyView, CreatedApiKeyView, UserCallerView } from '../../../workers/modules/accounts/views';
 import type { AlbumView, PhotoView, PublicAlbumView, PublicPhotoView } from '../../../workers/modules/albums/views';
@@ -11,7 +12,8 @@ import type { UploadInstructionsView } from '../../../workers/modules/media/view
 import type { ReviewTagView, StartListImportView, StartListSizeView, TagChangeView, TagView } from '../../../workers/modules/recognition/views';
 import type { PackView } from '../../../workers/modules/sales/views';
 import type { EstimateView, VehicleSummaryView, VehicleView } from '../../../workers/modules/vehicles/views';
-import type { BackdropId, StudioOptions, StudioStatus } from '../../../workers/shared/enums';
+import type { BackdropId } from '../../../workers/shared/enums';
+import type { studioBody } from '../../../workers/shared/schemas/studio';
 
 export type { AlbumVisibility as Visibility, PhotoStatus, TagStatus, WorkspaceKind } from '../../../workers/shared/enums';
 export type { PhotoCounts, PublicPhotosPage } from '../../../workers/modules/albums/views';
@@ -46,25 +48,14 @@ export type CreditHistoryEntry = CreditHistoryEntryView;
 export type Invoice = InvoiceView;
 
 // --- Studio (vehicles: a photo's car on a backdrop) ---
-// Written against issue 12's contract while its routes land on another branch; once the photo
-// view's schema carries `studio`, PhotoStudio becomes `NonNullable<PhotoView['studio']>`.
 export type { BackdropId, PlateTreatment, StudioOptions, StudioStatus } from '../../../workers/shared/enums';
 /** `GET /v1/backdrops`: one backdrop, its 400x225 thumbnail public. */
 export type Backdrop = { id: BackdropId; name: string; thumbUrl: string };
 /** A photo's studio image as the photo view carries it; `url`/`thumbUrl` need the session (fetched, not linked). */
-export type PhotoStudio = {
-  status: StudioStatus;
-  options: StudioOptions | null;
-  doubtful: boolean;
-  reasons: string[];
-  note: string | null;
-  url: string | null;
-  thumbUrl: string | null;
-};
-/** A photo with its studio image (absent until the photo view carries it). */
-export type StudioPhoto = Photo & { studio?: PhotoStudio | null };
+export type PhotoStudio = NonNullable<PhotoView['studio']>;
+export type StudioPhoto = Photo;
 /** The body of `POST /v1/photos/:id/studio` and `/v1/albums/:id/studio`: what is left out takes the API's default. */
-export type StudioRequest = Partial<StudioOptions> & { backdrop: BackdropId };
+export type StudioRequest = z.input<typeof studioBody>;
 /** `POST /v1/albums/:id/studio`: how many photos were queued and the credits reserved for them. */
 export type AlbumStudioResult = { queued: number; credits: number };
 export type { EstimateView as CreditEstimate } from '../../../workers/modules/billing/views';
