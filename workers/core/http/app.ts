@@ -26,6 +26,8 @@ import { startListRoutes } from '../../modules/recognition/start-list-routes';
 import { tagsRoutes } from '../../modules/recognition/tags-routes';
 import { visionRoutes } from '../../modules/recognition/vision-routes';
 import { vehiclesRoutes } from '../../modules/vehicles/vehicles-routes';
+import { leadsRoutes } from '../../modules/vehicles/leads-routes';
+import { publicVehiclesRoutes } from '../../modules/vehicles/public-routes';
 
 /**
  * Every module's router under the prefix that names it. Each route declares its access
@@ -56,6 +58,8 @@ export const app = base
   .route('/v1/payouts', payoutsRoutes)
   .route('/v1', billingRoutes)
   .route('/v1', vehiclesRoutes)
+  .route('/v1/public', publicVehiclesRoutes)
+  .route('/v1', leadsRoutes)
   .route('/dev/mail', devMail)
   .route('/', seoRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', 'No such route', c.get('requestId')), 404))
