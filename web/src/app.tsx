@@ -13,6 +13,8 @@ import { OrderPage } from './features/shop/order-page';
 
 // Visitors only ever load the gallery's code; pros load the album screen (with the uploader) when they open one.
 const GalleryPage = lazy(() => import('./features/gallery/gallery-page'));
+const VehiclePublicPage = lazy(() => import('./features/vehicle-public/vehicle-public-page'));
+const LeadsPage = lazy(() => import('./features/vehicles/leads-page').then((m) => ({ default: m.LeadsPage })));
 const AlbumPage = lazy(() => import('./features/albums/album-page').then((m) => ({ default: m.AlbumPage })));
 
 /** The routes: the public gallery, sign-in, and the pro dashboard behind a session. */
@@ -22,6 +24,7 @@ export function App() {
     <Suspense fallback={<div className="grid min-h-dvh place-items-center"><Spinner label="Loading…" /></div>}>
       <Routes>
         <Route path="/e/:slug" element={<GalleryPage />} />
+        <Route path="/v/:slug" element={<VehiclePublicPage />} />
         <Route path="/orders/:id" element={<OrderPage />} />
         <Route path="/downloads/:orderId" element={<DownloadsPage />} />
         <Route path="/login" element={session ? <Navigate to="/albums" replace /> : <LoginPage />} />
@@ -32,6 +35,7 @@ export function App() {
           <Route path="/api-keys" element={<ApiKeysPage />} />
           <Route path="/billing" element={<BillingPage />} />
           <Route path="/payouts" element={<PayoutsPage />} />
+          <Route path="/leads" element={<LeadsPage />} />
         </Route>
         <Route path="*" element={<Navigate to={session ? '/albums' : '/login'} replace />} />
       </Routes>

@@ -28,3 +28,6 @@ export const WATERMARK_POSITIONS = ['center', 'top-left', 'top-right', 'bottom-l
  */
 export const SCOPES = ['albums:read', 'albums:write', 'photos:read', 'photos:write', 'sales:read', 'sales:write', 'billing:read', 'vehicles:read', 'vehicles:write', 'leads:read', 'leads:write', 'vision:plate'] as const;
 export type Scope = (typeof SCOPES)[number];
+
+/** The contact form's limits (a lead), checked by the Worker and by the form as the visitor types. */
+export const LEAD_LIMITS = { name: 100, email: 254, phone: 30, message: 2000, notes: 2000 } as const;

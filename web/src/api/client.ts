@@ -12,6 +12,7 @@ import type { cartBody, checkoutBody, createPackBody, creditCheckoutBody, subscr
 import type { tagAction } from '../../../workers/shared/schemas/tags';
 import type { completeUploadBody, UploadFile } from '../../../workers/shared/schemas/uploads';
 import type { vehicleBody } from '../../../workers/shared/schemas/vehicles';
+import type { leadBody, leadPatchBody } from '../../../workers/shared/schemas/leads';
 import type { ApiKeyView, CreatedApiKeyView, MeView, RegisteredView, SessionView, UserCallerView, WorkspaceView } from '../../../workers/modules/accounts/views';
 import type { AlbumView, PhotoCounts, PhotoView, PublicAlbumView, PublicPhotosPage } from '../../../workers/modules/albums/views';
 import type { CheckoutSessionView, CreditHistoryView, CreditsView, InvoicesView, PortalView } from '../../../workers/modules/billing/views';
@@ -19,6 +20,8 @@ import type { UploadInstructionsView, UploadStateView } from '../../../workers/m
 import type { ReviewQueueView, StartListImportView, StartListSizeView, TagChangeResultView, TagChangeView, TagsView } from '../../../workers/modules/recognition/views';
 import type { CartQuoteView, CheckoutView, DownloadManifestView, OnboardingView, OrderStatusView, PackView, PacksView, PayoutStatusView, SalesPage } from '../../../workers/modules/sales/views';
 import type { EstimateView, VehicleView } from '../../../workers/modules/vehicles/views';
+import type { LeadsPage, LeadView, PublicVehicleView } from '../../../workers/modules/vehicles/leads-views';
+import type { LeadStatus } from '../../../workers/shared/enums';
 import type { PhotoStatus, TagStatus } from '../../../workers/shared/enums';
 import { getSession, setSession } from './session';
 
@@ -177,6 +180,17 @@ export const api = {
     get: (albumId: string) => request<{ vehicle: VehicleView }>('GET', `/v1/albums/${albumId}/vehicle`),
     save: (albumId: string, body: z.input<typeof vehicleBody>) => request<{ vehicle: VehicleView }>('PUT', `/v1/albums/${albumId}/vehicle`, { json: body }),
     estimate: (albumId: string) => request<{ estimate: EstimateView }>('POST', `/v1/albums/${albumId}/vehicle/estimate`),
+  },
+
+  /** A listed vehicle's public page and its contact form (no session), and the dealer's leads. */
+  publicVehicles: {
+    get: (slug: string) => request<{ vehicle: PublicVehicleView }>('GET', `/v1/public/vehicles/${slug}`, { anonymous: true }),
+    contact: (slug: string, body: z.input<typeof leadBody>) =>
+      request<{ lead: { id: string } }>('POST', `/v1/public/vehicles/${slug}/leads`, { json: body, anonymous: true }),
+  },
+  leads: {
+    list: (filter: { albumId?: string; status?: LeadStatus; cursor?: string | null } = {}) => request<LeadsPage>('GET', `/v1/leads${query({ limit: 50, ...filter })}`),
+    update: (id: string, body: z.input<typeof leadPatchBody>) => request<{ lead: LeadView }>('PATCH', `/v1/leads/${id}`, { json: body }),
   },
 
   gallery: {

@@ -11,6 +11,7 @@ import type { UploadInstructionsView } from '../../../workers/modules/media/view
 import type { ReviewTagView, StartListImportView, StartListSizeView, TagChangeView, TagView } from '../../../workers/modules/recognition/views';
 import type { PackView } from '../../../workers/modules/sales/views';
 import type { EstimateView, VehicleView } from '../../../workers/modules/vehicles/views';
+import type { LeadView, PublicVehicleView } from '../../../workers/modules/vehicles/leads-views';
 
 export type { AlbumVisibility as Visibility, PhotoStatus, TagStatus, WorkspaceKind } from '../../../workers/shared/enums';
 export type { PhotoCounts, PublicPhotosPage } from '../../../workers/modules/albums/views';
@@ -41,3 +42,7 @@ export type EstimateFactor = EstimateView['factors'][number];
 export type { Gearbox, PlateFormat, PlateSource, VehicleCondition, VehicleFuel, VehicleStatus } from '../../../workers/shared/enums';
 export type CreditHistoryEntry = CreditHistoryEntryView;
 export type Invoice = InvoiceView;
+export type PublicVehicle = PublicVehicleView;
+export type PublicVehiclePhoto = PublicVehicleView['photos'][number];
+export type Lead = LeadView;
+export type { LeadStatus, ListingLang } from '../../../workers/shared/enums';

@@ -3,10 +3,9 @@
  * Shared with the SPA, whose contact form checks the same limits before sending.
  */
 import { z } from 'zod';
+import { LEAD_LIMITS } from '../constants';
 import { LEAD_STATUSES } from '../enums';
 import { pageQuery } from './pagination';
-
-export const LEAD_LIMITS = { name: 100, email: 254, phone: 30, message: 2000, notes: 2000 } as const;
 
 const text = (max: number, what: string) => z.string().trim().min(1, `Write ${what}`).max(max, `At most ${max} characters`);
 

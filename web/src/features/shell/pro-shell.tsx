@@ -1,4 +1,4 @@
-import { Banknote, Camera, Coins, Images, KeyRound, LogOut } from 'lucide-react';
+import { Banknote, Camera, Coins, Images, Inbox, KeyRound, LogOut } from 'lucide-react';
 import { createContext, useContext } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../../api/client';
@@ -18,7 +18,7 @@ export function useMe(): Me {
   return me;
 }
 
-/** On a phone, a row of four named tabs (icon over its name); from `sm` up, inline links. */
+/** On a phone, a row of named tabs (icon over its name); from `sm` up, inline links. */
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `inline-flex flex-col items-center gap-0.5 rounded-lg px-1 py-1.5 text-xs font-medium sm:flex-row sm:gap-2 sm:px-3 sm:py-2 sm:text-sm ${isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-100'}`;
 
@@ -59,12 +59,13 @@ export function ProShell() {
           <NavLink to="/albums" className="mr-2 inline-flex items-center gap-2 text-lg font-bold text-slate-900">
             <Camera className="size-6 text-brand-600" aria-hidden /> Vitrine
           </NavLink>
-          <nav aria-label="Main" className="order-last grid w-full grid-cols-4 gap-1 sm:order-none sm:flex sm:w-auto">
+          <nav aria-label="Main" className="order-last grid w-full auto-cols-fr grid-flow-col gap-1 sm:order-none sm:flex sm:w-auto">
             {NAV.map(({ to, icon: Icon, name }) => (
               <NavLink key={to} to={to} className={navClass}>
                 <Icon className="size-4" aria-hidden /> {name}
               </NavLink>
             ))}
+            {me.data.workspaces.find((w) => w.id === me.data?.workspaceId)?.kind === 'vehicles' && <NavLink to="/leads" className={navClass}><Inbox className="size-4" aria-hidden /> Leads</NavLink>}
           </nav>
           <div className="ml-auto flex items-center gap-2">
             <WorkspaceSwitcher me={me.data} />
