@@ -31,12 +31,12 @@ export function VehicleSpecs({ vehicle, copy }: { vehicle: PublicVehicle; copy: 
       <h2 id="specs-title" className="text-lg font-semibold">{copy.specs}</h2>
       <dl className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-3">
         {specs.map(({ icon: Icon, label, value }) => (
-          <div key={label} className="flex items-center gap-3 rounded-xl bg-white p-3 ring-1 ring-slate-200">
-            <Icon className="size-5 shrink-0 text-brand-600" aria-hidden />
-            <div className="min-w-0">
-              <dt className="text-xs text-slate-500">{label}</dt>
-              <dd className="truncate font-medium text-slate-900">{value}</dd>
-            </div>
+          // The icon sits in the <dt>: a <dl>'s groups may hold only terms and descriptions.
+          <div key={label} className="relative rounded-xl bg-white py-3 pr-3 pl-11 ring-1 ring-slate-200">
+            <dt className="text-xs text-slate-500">
+              <Icon className="absolute top-1/2 left-3 size-5 -translate-y-1/2 text-brand-600" aria-hidden /> {label}
+            </dt>
+            <dd className="truncate font-medium text-slate-900">{value}</dd>
           </div>
         ))}
       </dl>
