@@ -1,5 +1,6 @@
 import { AlarmClock, Mail, Phone } from 'lucide-react';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { LEAD_LIMITS } from '../../../../workers/shared/constants';
 import { LEAD_STATUSES } from '../../../../workers/shared/enums';
 import { type ApiError, api } from '../../api/client';
@@ -54,7 +55,11 @@ export function LeadCard({ lead, showVehicle, onChange }: { lead: Lead; showVehi
         <h3 className="font-semibold text-slate-900">{lead.name}</h3>
         <span className="text-sm text-slate-500">{formatDateTime(lead.createdAt)}</span>
       </div>
-      {showVehicle && <p className="text-sm font-medium text-brand-700">{lead.vehicle.title}</p>}
+      {showVehicle && (
+        <Link to={`/albums/${lead.albumId}`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+          {lead.vehicle.title}
+        </Link>
+      )}
       <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <a href={`mailto:${lead.email}`} className="inline-flex items-center gap-1 text-brand-700 underline-offset-2 hover:underline">
           <Mail className="size-4" aria-hidden /> {lead.email}
