@@ -54,11 +54,13 @@ async function publishedVehicle() {
   const ids: string[] = [];
   for (let i = 0; i < 3; i++) ids.push(await upload(token, album.id, Buffer.from(await photoJpeg(1600, 1067, { seed: 700 + i }))));
   await until('the photos to be ready', async () => (await Promise.all(ids.map((id) => api('GET', `/v1/photos/${id}`, token)))).every((r) => r.photo.status === 'ready'));
-  await api('PUT', `/v1/albums/${album.id}/vehicle`, token, {
+  const record = {
     make: 'Peugeot', model: '208', version: '1.2 PureTech 100 Allure', year: 2021, firstRegistration: '2021-03-15', mileageKm: 42_000, fuel: 'petrol',
-    gearbox: 'manual', powerHp: 100, colour: 'Bleu Vertigo', doors: 5, seats: 5, condition: 'good', equipment: ['GPS', 'Caméra de recul'], askingPriceCents: 1_450_000, status: 'published',
-  });
-  return { email, token, slug: album.slug as string };
+    gearbox: 'manual', powerHp: 100, colour: 'Bleu Vertigo', doors: 5, seats: 5, condition: 'good', equipment: ['GPS', 'Caméra de recul'], askingPriceCents: 1_450_000,
+  };
+  await api('PUT', `/v1/albums/${album.id}/vehicle`, token, { ...record, status: 'published' });
+  const sell = () => api('PUT', `/v1/albums/${album.id}/vehicle`, token, { ...record, status: 'sold', soldPriceCents: 1_400_000, soldAt: new Date().toISOString().slice(0, 10) });
+  return { email, token, slug: album.slug as string, sell };
 }
 
 test('a visitor opens a published car on a phone, sends the contact form, and the dealer finds the lead', { timeout: 240_000 }, async () => {
@@ -82,6 +84,7 @@ test('a visitor opens a published car on a phone, sends the contact form, and th
     await screenshot(page, 'vehicle-public-phone');
 
     // Client-side checks first, in the page's language, and nothing sent.
+    await page.getByRole('link', { name: 'Contacter le vendeur' }).click();
     const form = page.getByRole('form', { name: 'Contacter le vendeur' });
     await form.getByRole('button', { name: 'Envoyer' }).click();
     await form.getByText('Indiquez votre nom.').waitFor();
@@ -119,6 +122,18 @@ test('a visitor opens a published car on a phone, sends the contact form, and th
     await screenshot(pro, 'vehicle-leads');
     const { leads } = await api('GET', '/v1/leads', dealer.token);
     assert.deepEqual(leads.map((l: { status: string; notes: string; remindOn: string }) => [l.status, l.notes, l.remindOn]), [['contacted', 'Rappelée, essai samedi', '2020-01-01']]);
+
+    // Sold: the page stays, marked sold, without the form (for a new visitor: the page's JSON is
+    // cached 30 s); an unknown link says the ad is gone.
+    await dealer.sell();
+    const later = await (await newContext(env.browser, env.stack.origin, PHONE)).newPage();
+    await later.goto(`/v/${dealer.slug}`);
+    await later.getByText('Vendu', { exact: true }).first().waitFor();
+    await later.getByText('Ce véhicule a été vendu').waitFor();
+    assert.equal(await later.getByRole('form', { name: 'Contacter le vendeur' }).count(), 0);
+    await later.goto('/v/no-such-car');
+    await later.getByRole('heading', { name: 'Cette annonce n’existe pas ou n’est plus en ligne' }).waitFor();
+    await later.context().close();
     await phone.close();
     await desk.close();
   });

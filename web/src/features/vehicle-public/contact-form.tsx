@@ -29,6 +29,7 @@ function check(f: Fields, copy: Copy['contact']): Errors {
 function refusal(err: unknown, copy: Copy['contact']): { fields: Errors; form: string | null } {
   if (!(err instanceof ApiError)) return { fields: {}, form: copy.errors.network };
   if (err.code === 'RATE_LIMITED') return { fields: {}, form: copy.errors.rateLimited };
+  if (err.code === 'VEHICLE_SOLD') return { fields: {}, form: copy.soldNote };
   const named = Object.keys(err.fields).filter((k): k is keyof Fields => ['name', 'email', 'phone', 'message'].includes(k));
   if (named.length) return { fields: Object.fromEntries(named.map((k) => [k, copy.errors[k]])), form: null };
   return { fields: {}, form: err.status === 0 ? copy.errors.network : err.message };

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useParams } from 'react-router';
 import { ApiError, api } from '../../api/client';
 import type { PublicVehicle } from '../../api/types';
-import { Button } from '../../components/button';
+import { Button, buttonClass } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { Spinner } from '../../components/spinner';
 import { useResource } from '../../lib/use-resource';
@@ -46,7 +46,7 @@ export default function VehiclePublicPage() {
       <main className="mx-auto grid max-w-6xl gap-6 px-4 py-4 sm:py-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-6">
           <PhotoCarousel photos={vehicle.photos} title={vehicle.title} copy={copy} />
-          <Heading vehicle={vehicle} copy={copy} className="lg:hidden" />
+          <Heading vehicle={vehicle} copy={copy} className="lg:hidden" toForm />
           <VehicleSpecs vehicle={vehicle} copy={copy} />
           <EquipmentList equipment={vehicle.equipment} copy={copy} />
           {vehicle.listing?.text && (
@@ -72,17 +72,21 @@ export default function VehiclePublicPage() {
   );
 }
 
-/** Title, price and the sold badge: under the photos on a phone, atop the side column on a large screen. */
-function Heading({ vehicle, copy, className }: { vehicle: PublicVehicle; copy: Copy; className: string }) {
+/**
+ * Title, price and the sold badge: under the photos on a phone (with a button down to the form,
+ * which comes last there), atop the side column on a large screen.
+ */
+function Heading({ vehicle, copy, className, toForm }: { vehicle: PublicVehicle; copy: Copy; className: string; toForm?: boolean }) {
   const price = vehicle.askingPriceCents
     ? new Intl.NumberFormat(copy.locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(vehicle.askingPriceCents / 100)
     : copy.priceOnRequest;
-  // One h1 for the page: the copy that is not displayed is hidden from everyone, assistive technology included.
+  // Rendered twice for the two layouts; the copy not displayed is hidden from assistive technology too.
   return (
     <div className={className}>
       {vehicle.status === 'sold' && <span className="mb-2 inline-block rounded-full bg-red-600 px-3 py-0.5 text-sm font-semibold text-white">{copy.sold}</span>}
       <h1 className="text-2xl font-bold text-slate-900 sm:text-3xl">{vehicle.title}</h1>
       <p className={`mt-2 text-3xl font-extrabold ${vehicle.status === 'sold' ? 'text-slate-400 line-through' : 'text-brand-700'}`}>{price}</p>
+      {toForm && vehicle.status !== 'sold' && <a href="#contact-title" className={buttonClass('primary', 'mt-4 w-full')}>{copy.contact.title}</a>}
     </div>
   );
 }
