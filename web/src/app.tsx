@@ -14,6 +14,8 @@ import { VehiclesPage } from './features/vehicles/vehicles-page';
 
 // Visitors only ever load the gallery's code; pros load the album screen (with the uploader) when they open one.
 const GalleryPage = lazy(() => import('./features/gallery/gallery-page'));
+const VehiclePublicPage = lazy(() => import('./features/vehicle-public/vehicle-public-page'));
+const LeadsPage = lazy(() => import('./features/vehicles/leads-page').then((m) => ({ default: m.LeadsPage })));
 const AlbumPage = lazy(() => import('./features/albums/album-page').then((m) => ({ default: m.AlbumPage })));
 const VehiclePage = lazy(() => import('./features/vehicles/vehicle-page').then((m) => ({ default: m.VehiclePage })));
 
@@ -28,6 +30,7 @@ export function App() {
     <Suspense fallback={<div className="grid min-h-dvh place-items-center"><Spinner label="Loading…" /></div>}>
       <Routes>
         <Route path="/e/:slug" element={<GalleryPage />} />
+        <Route path="/v/:slug" element={<VehiclePublicPage />} />
         <Route path="/orders/:id" element={<OrderPage />} />
         <Route path="/downloads/:orderId" element={<DownloadsPage />} />
         <Route path="/login" element={session ? <Navigate to="/albums" replace /> : <LoginPage />} />
@@ -38,6 +41,7 @@ export function App() {
           <Route path="/api-keys" element={<ApiKeysPage />} />
           <Route path="/billing" element={<BillingPage />} />
           <Route path="/payouts" element={<PayoutsPage />} />
+          <Route path="/leads" element={<LeadsPage />} />
         </Route>
         <Route path="*" element={<Navigate to={session ? '/albums' : '/login'} replace />} />
       </Routes>

@@ -23,6 +23,11 @@ export const WATERMARK_POSITIONS = ['center', 'top-left', 'top-right', 'bottom-l
  * `vision:plate`: paid plate reads on request (`POST /v1/vision/plate`, a credit each), apart from
  * `photos:read` so a read-only key cannot spend credits.
  * `vehicles:*`: vehicle records and their price estimates (vehicles workspaces).
+ * `leads:*`: visitors' contact requests and their follow-up, apart from `vehicles:*` because
+ * they hold people's emails and phone numbers (a feed-exporting key needs none of them).
  */
-export const SCOPES = ['albums:read', 'albums:write', 'photos:read', 'photos:write', 'sales:read', 'sales:write', 'billing:read', 'vehicles:read', 'vehicles:write', 'vision:plate'] as const;
+export const SCOPES = ['albums:read', 'albums:write', 'photos:read', 'photos:write', 'sales:read', 'sales:write', 'billing:read', 'vehicles:read', 'vehicles:write', 'leads:read', 'leads:write', 'vision:plate'] as const;
 export type Scope = (typeof SCOPES)[number];
+
+/** The contact form's limits (a lead), checked by the Worker and by the form as the visitor types. */
+export const LEAD_LIMITS = { name: 100, email: 254, phone: 30, message: 2000, notes: 2000 } as const;

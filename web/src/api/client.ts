@@ -13,6 +13,7 @@ import type { tagAction } from '../../../workers/shared/schemas/tags';
 import type { completeUploadBody, UploadFile } from '../../../workers/shared/schemas/uploads';
 import type { vehicleBody } from '../../../workers/shared/schemas/vehicles';
 import type { listingBody, listingRequestBody } from '../../../workers/shared/schemas/listing';
+import type { leadBody, leadPatchBody } from '../../../workers/shared/schemas/leads';
 import type { ApiKeyView, CreatedApiKeyView, MeView, RegisteredView, SessionView, UserCallerView, WorkspaceView } from '../../../workers/modules/accounts/views';
 import type { AlbumView, PhotoCounts, PhotoView, PublicAlbumView, PublicPhotosPage } from '../../../workers/modules/albums/views';
 import type { CheckoutSessionView, CreditHistoryView, CreditsView, InvoicesView, PortalView } from '../../../workers/modules/billing/views';
@@ -21,7 +22,8 @@ import type { ReviewQueueView, StartListImportView, StartListSizeView, TagChange
 import type { CartQuoteView, CheckoutView, DownloadManifestView, OnboardingView, OrderStatusView, PackView, PacksView, PayoutStatusView, SalesPage } from '../../../workers/modules/sales/views';
 import type { EstimateView, VehicleSummaryView, VehicleView } from '../../../workers/modules/vehicles/views';
 import type { SavedListingView, WrittenListingView } from '../../../workers/modules/vehicles/listing/views';
-import type { PhotoStatus, TagStatus, VehicleStatus } from '../../../workers/shared/enums';
+import type { LeadsPage, LeadView, PublicVehicleView } from '../../../workers/modules/vehicles/leads-views';
+import type { LeadStatus, PhotoStatus, TagStatus, VehicleStatus } from '../../../workers/shared/enums';
 import { getSession, setSession } from './session';
 import type { AlbumStudioResult, Backdrop, CreditEstimate, StudioPhoto, StudioRequest } from './types';
 
@@ -207,6 +209,17 @@ export const api = {
     /** Files behind the session's header (no plain link can fetch them), as blobs to save. */
     copyPack: (albumId: string) => request<Blob>('GET', `/v1/albums/${albumId}/vehicle/copy-pack.zip`, { blob: true }),
     feed: (format: 'xml' | 'csv') => request<Blob>('GET', `/v1/vehicles/feed.${format}`, { blob: true }),
+  },
+
+  /** A listed vehicle's public page and its contact form (no session), and the dealer's leads. */
+  publicVehicles: {
+    get: (slug: string) => request<{ vehicle: PublicVehicleView }>('GET', `/v1/public/vehicles/${slug}`, { anonymous: true }),
+    contact: (slug: string, body: z.input<typeof leadBody>) =>
+      request<{ lead: { id: string } }>('POST', `/v1/public/vehicles/${slug}/leads`, { json: body, anonymous: true }),
+  },
+  leads: {
+    list: (filter: { albumId?: string; status?: LeadStatus; cursor?: string | null } = {}) => request<LeadsPage>('GET', `/v1/leads${query({ limit: 50, ...filter })}`),
+    update: (id: string, body: z.input<typeof leadPatchBody>) => request<{ lead: LeadView }>('PATCH', `/v1/leads/${id}`, { json: body }),
   },
 
   gallery: {

@@ -14,6 +14,7 @@ import type { PackView } from '../../../workers/modules/sales/views';
 import type { EstimateView, VehicleSummaryView, VehicleView } from '../../../workers/modules/vehicles/views';
 import type { BackdropId } from '../../../workers/shared/enums';
 import type { studioBody } from '../../../workers/shared/schemas/studio';
+import type { LeadView, PublicVehicleView } from '../../../workers/modules/vehicles/leads-views';
 
 export type { AlbumVisibility as Visibility, PhotoStatus, TagStatus, WorkspaceKind } from '../../../workers/shared/enums';
 export type { PhotoCounts, PublicPhotosPage } from '../../../workers/modules/albums/views';
@@ -59,3 +60,8 @@ export type StudioRequest = z.input<typeof studioBody>;
 /** `POST /v1/albums/:id/studio`: how many photos were queued and the credits reserved for them. */
 export type AlbumStudioResult = { queued: number; credits: number };
 export type { EstimateView as CreditEstimate } from '../../../workers/modules/billing/views';
+
+export type PublicVehicle = PublicVehicleView;
+export type PublicVehiclePhoto = PublicVehicleView['photos'][number];
+export type Lead = LeadView;
+export type { LeadStatus, ListingLang } from '../../../workers/shared/enums';

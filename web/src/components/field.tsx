@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react';
 
 const control =
   'block w-full rounded-lg border-0 bg-white px-3 py-2 text-slate-900 ring-1 ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500 aria-invalid:ring-red-500 min-h-10';
@@ -39,6 +39,11 @@ export function SelectField({ label, error, hint, className = '', children, ...s
       )}
     />
   );
+}
+
+/** A labelled multi-line text box. */
+export function TextareaField({ label, error, hint, className = '', ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <Labelled label={label} error={error} hint={hint} className={className} control={(wiring) => <textarea {...wiring} rows={4} {...textarea} />} />;
 }
 
 function FieldNote({ id, error, hint }: { id: string; error?: string; hint?: ReactNode }) {

@@ -29,6 +29,8 @@ import { backdropsRoutes } from '../../modules/vehicles/studio/backdrops-routes'
 import { vehiclesRoutes } from '../../modules/vehicles/vehicles-routes';
 import { studioRoutes } from '../../modules/vehicles/studio/studio-routes';
 import { listingRoutes } from '../../modules/vehicles/listing/listing-routes';
+import { leadsRoutes } from '../../modules/vehicles/leads-routes';
+import { publicVehiclesRoutes } from '../../modules/vehicles/public-routes';
 
 /**
  * Every module's router under the prefix that names it. Each route declares its access
@@ -62,6 +64,8 @@ export const app = base
   .route('/v1/backdrops', backdropsRoutes)
   .route('/v1', studioRoutes)
   .route('/v1', listingRoutes)
+  .route('/v1/public', publicVehiclesRoutes)
+  .route('/v1', leadsRoutes)
   .route('/dev/mail', devMail)
   .route('/', seoRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', 'No such route', c.get('requestId')), 404))

@@ -1,6 +1,7 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, or } from 'drizzle-orm';
 import { albums, photos, photoTags, startListEntries, type Album, type Photo } from '../../db/schema/index';
 import { nameMatches } from '../recognition/names';
+import { isListedVehicle } from '../vehicles/listed';
 import { photoKeys } from '../../shared/r2-keys';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
@@ -96,7 +97,10 @@ export async function listPublicPhotos(db: Db, albumId: string, page: { cursor: 
   return { photos: items.map(publicPhotoView), nextCursor, ...(searched ? { runners: searched.runners } : {}) };
 }
 
-/** The R2 key of a variant, if the photo is ready in a visible album (or in the album a grant opens). */
+/**
+ * The R2 key of a variant, if the photo is ready in a visible album or a listed vehicle's (its
+ * public page shows them), or in the album a grant opens.
+ */
 export async function publicVariantKey(db: Db, photoId: string, variant: PublicVariant, grantedAlbumId?: string): Promise<string> {
   const row = await db
     .select({ status: photos.status })
@@ -106,7 +110,7 @@ export async function publicVariantKey(db: Db, photoId: string, variant: PublicV
       and(
         eq(photos.id, photoId),
         eq(photos.status, 'ready'),
-        grantedAlbumId ? eq(albums.id, grantedAlbumId) : inArray(albums.visibility, VISIBLE),
+        grantedAlbumId ? eq(albums.id, grantedAlbumId) : or(inArray(albums.visibility, VISIBLE), isListedVehicle(albums.id)),
       ),
     )
     .get();

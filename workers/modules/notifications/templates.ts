@@ -9,7 +9,8 @@ export type EmailTemplate =
   | { template: 'order_paid'; albumTitle: string; photoCount: number; totalCents: number; currency: string; downloadUrl: string; expiresAt: Date }
   | { template: 'processing_finished'; albumTitle: string; ready: number; rejected: number; albumUrl: string }
   | { template: 'credits_low'; balance: number; awaiting: number; billingUrl: string }
-  | { template: 'sale_made'; albumTitle: string; photoCount: number; payoutCents: number; currency: string; salesUrl: string };
+  | { template: 'sale_made'; albumTitle: string; photoCount: number; payoutCents: number; currency: string; salesUrl: string }
+  | { template: 'lead_received'; vehicleTitle: string; name: string; email: string; phone: string | null; message: string; leadsUrl: string };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -56,6 +57,13 @@ function parts(t: EmailTemplate): { subject: string; title: string; paragraphs: 
           `${t.photoCount === 1 ? '1 photo' : `${t.photoCount} photos`} from ${t.albumTitle}. You receive ${money(t.payoutCents, t.currency)} (the service fee is the platform's), paid out to your bank account by Stripe.`,
         ],
         action: { label: 'See your sales', url: t.salesUrl },
+      };
+    case 'lead_received':
+      return {
+        subject: `New enquiry: ${t.vehicleTitle}`,
+        title: `${t.name} is interested in your ${t.vehicleTitle}`,
+        paragraphs: [`From ${t.name} <${t.email}>${t.phone ? `, phone ${t.phone}` : ''}:`, t.message, 'Reply to them directly, then follow the lead up on your leads screen.'],
+        action: { label: 'See your leads', url: t.leadsUrl },
       };
     case 'credits_low':
       return {

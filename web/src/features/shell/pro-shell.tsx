@@ -1,4 +1,4 @@
-import { Banknote, Camera, Car, Coins, Images, KeyRound, LogOut } from 'lucide-react';
+import { Banknote, Camera, Car, Coins, Images, Inbox, KeyRound, LogOut } from 'lucide-react';
 import { createContext, useContext } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../../api/client';
@@ -22,12 +22,15 @@ export function useMe(): Me {
 export const useWorkspaceKind = (): WorkspaceKind => kindOf(useMe());
 const kindOf = (me: Me): WorkspaceKind => me.workspaces.find((w) => w.id === me.workspaceId)?.kind ?? 'brand';
 
-/** On a phone, a row of four named tabs (icon over its name); from `sm` up, inline links. */
+/** On a phone, a row of named tabs (icon over its name); from `sm` up, inline links. */
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `inline-flex flex-col items-center gap-0.5 rounded-lg px-1 py-1.5 text-xs font-medium sm:flex-row sm:gap-2 sm:px-3 sm:py-2 sm:text-sm ${isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-100'}`;
 
-/** In a vehicles workspace an album is a vehicle: the first tab says so. */
-const STOCK_TAB = (kind: WorkspaceKind) => (kind === 'vehicles' ? { to: '/albums', icon: Car, name: 'Vehicles' } : { to: '/albums', icon: Images, name: 'Albums' });
+/** In a vehicles workspace an album is a vehicle, and visitors' contact requests are leads: the tabs say so. */
+const navOf = (kind: WorkspaceKind) =>
+  kind === 'vehicles'
+    ? [{ to: '/albums', icon: Car, name: 'Vehicles' }, { to: '/leads', icon: Inbox, name: 'Leads' }, ...NAV]
+    : [{ to: '/albums', icon: Images, name: 'Albums' }, ...NAV];
 const NAV = [
   { to: '/payouts', icon: Banknote, name: 'Sales' },
   { to: '/billing', icon: Coins, name: 'Credits' },
@@ -64,8 +67,8 @@ export function ProShell() {
           <NavLink to="/albums" className="mr-2 inline-flex items-center gap-2 text-lg font-bold text-slate-900">
             <Camera className="size-6 text-brand-600" aria-hidden /> Vitrine
           </NavLink>
-          <nav aria-label="Main" className="order-last grid w-full grid-cols-4 gap-1 sm:order-none sm:flex sm:w-auto">
-            {[STOCK_TAB(kindOf(me.data)), ...NAV].map(({ to, icon: Icon, name }) => (
+          <nav aria-label="Main" className="order-last grid w-full auto-cols-fr grid-flow-col gap-1 sm:order-none sm:flex sm:w-auto">
+            {navOf(kindOf(me.data)).map(({ to, icon: Icon, name }) => (
               <NavLink key={to} to={to} className={navClass}>
                 <Icon className="size-4" aria-hidden /> {name}
               </NavLink>

@@ -1,4 +1,6 @@
-/** Placeholder until its branch lands: the vehicle page's tab. */
-export function LeadsTab(_props: { albumId: string }) {
-  return null;
+import { LeadsList } from './leads-list';
+
+/** The vehicle page's Leads tab: the contact requests its public page received. */
+export function LeadsTab({ albumId }: { albumId: string }) {
+  return <LeadsList filter={{ albumId }} empty="When a visitor sends the contact form of this vehicle's public page, their request shows here and you get an email." />;
 }
