@@ -3,27 +3,15 @@
  * document and the types the SPA reads (zod only).
  */
 import { z } from 'zod';
-import { GEARBOXES, LEAD_STATUSES, LISTING_LANGS, VEHICLE_CONDITIONS, VEHICLE_FUELS } from '../../shared/enums';
+import { LEAD_STATUSES, LISTING_LANGS } from '../../shared/enums';
 import { LISTED_STATUSES } from './listed';
+import { vehicleSpecs } from './views';
 
 export const publicVehicleView = z
   .object({
     slug: z.string().meta({ example: 'peugeot-208-allure' }),
     title: z.string().meta({ description: "The listing's title, else make, model and version", example: 'Peugeot 208 1.2 PureTech 100 Allure' }),
-    make: z.string().nullable(),
-    model: z.string().nullable(),
-    version: z.string().nullable(),
-    year: z.int().nullable(),
-    firstRegistration: z.string().nullable().meta({ description: 'YYYY-MM-DD' }),
-    mileageKm: z.int().nullable(),
-    fuel: z.enum(VEHICLE_FUELS).nullable(),
-    gearbox: z.enum(GEARBOXES).nullable(),
-    powerHp: z.int().nullable(),
-    colour: z.string().nullable(),
-    doors: z.int().nullable(),
-    seats: z.int().nullable(),
-    condition: z.enum(VEHICLE_CONDITIONS).nullable(),
-    equipment: z.array(z.string()),
+    ...vehicleSpecs,
     askingPriceCents: z.int().nullable().meta({ description: 'Asking price, in cents' }),
     status: z.enum(LISTED_STATUSES).meta({ description: '`sold` vehicles stay on their page, marked sold, and take no more leads' }),
     listing: z.object({ title: z.string().nullable(), text: z.string().nullable(), lang: z.enum(LISTING_LANGS) }).nullable(),

@@ -7,6 +7,24 @@ import { GEARBOXES, LISTING_LANGS, PLATE_FORMATS, PLATE_SOURCES, VEHICLE_CONDITI
 
 const cents = (description: string) => z.int().nullable().meta({ description: `${description}, in cents` });
 
+/** What a vehicle is (make to equipment): the record and the public page show the same facts. */
+export const vehicleSpecs = {
+  make: z.string().nullable().meta({ example: 'Peugeot' }),
+  model: z.string().nullable().meta({ example: '208' }),
+  version: z.string().nullable().meta({ example: '1.2 PureTech 100 Allure' }),
+  year: z.int().nullable(),
+  firstRegistration: z.string().nullable().meta({ description: 'YYYY-MM-DD' }),
+  mileageKm: z.int().nullable(),
+  fuel: z.enum(VEHICLE_FUELS).nullable(),
+  gearbox: z.enum(GEARBOXES).nullable(),
+  powerHp: z.int().nullable(),
+  colour: z.string().nullable(),
+  doors: z.int().nullable(),
+  seats: z.int().nullable(),
+  condition: z.enum(VEHICLE_CONDITIONS).nullable(),
+  equipment: z.array(z.string()),
+};
+
 export const vehicleView = z
   .object({
     albumId: z.string().meta({ example: 'alb_01hx3k9d0w5v7q8r' }),
@@ -14,20 +32,7 @@ export const vehicleView = z
     plateFormat: z.enum(PLATE_FORMATS).nullable(),
     plateSource: z.enum(PLATE_SOURCES).nullable().meta({ description: '`read` from the photos (follows better reads) or typed by the `dealer` (never replaced)' }),
     plateConfidence: z.number().nullable().meta({ description: "The reading's confidence (0..1) when the plate was read" }),
-    make: z.string().nullable().meta({ example: 'Peugeot' }),
-    model: z.string().nullable().meta({ example: '208' }),
-    version: z.string().nullable().meta({ example: '1.2 PureTech 100 Allure' }),
-    year: z.int().nullable(),
-    firstRegistration: z.string().nullable().meta({ description: 'YYYY-MM-DD' }),
-    mileageKm: z.int().nullable(),
-    fuel: z.enum(VEHICLE_FUELS).nullable(),
-    gearbox: z.enum(GEARBOXES).nullable(),
-    powerHp: z.int().nullable(),
-    colour: z.string().nullable(),
-    doors: z.int().nullable(),
-    seats: z.int().nullable(),
-    condition: z.enum(VEHICLE_CONDITIONS).nullable(),
-    equipment: z.array(z.string()),
+    ...vehicleSpecs,
     newPriceCents: cents('New price, the base of the estimate'),
     askingPriceCents: cents('Asking price'),
     status: z.enum(VEHICLE_STATUSES),
@@ -66,9 +71,9 @@ export const vehicleSummaryView = z
     title: z.string().meta({ example: 'Peugeot 208' }),
     slug: z.string().meta({ example: 'peugeot-208' }),
     plate: z.string().nullable().meta({ description: "The dealer's plate, else the best read from the photos", example: 'AB-123-CD' }),
-    make: z.string().nullable(),
-    model: z.string().nullable(),
-    year: z.int().nullable(),
+  make: z.string().nullable(),
+  model: z.string().nullable(),
+  year: z.int().nullable(),
     askingPriceCents: cents('Asking price'),
     status: z.enum(VEHICLE_STATUSES),
     photoCount: z.int().meta({ description: 'Ready photos' }),
