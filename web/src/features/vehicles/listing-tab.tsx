@@ -4,10 +4,11 @@
  */
 import { Check, ClipboardCopy, Sparkles } from 'lucide-react';
 import { type ReactNode, useEffect, useState } from 'react';
-import { api, type ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { Button } from '../../components/button';
 import { Field, FormError, SelectField } from '../../components/field';
 import { Spinner } from '../../components/spinner';
+import { useAction } from '../../lib/use-action';
 import { useResource } from '../../lib/use-resource';
 import { LISTING_TEXT_MAX, LISTING_TITLE_MAX, type ListingEngine, type ListingTone } from '../../../../workers/shared/schemas/listing';
 import type { ListingLang } from '../../../../workers/shared/enums';
@@ -25,9 +26,7 @@ export function ListingTab({ albumId }: { albumId: string }) {
   const [tone, setTone] = useState<ListingTone>('professional');
   const [saved, setSaved] = useState<Draft | null>(null);
   const [engine, setEngine] = useState<ListingEngine | null>(null);
-  const [busy, setBusy] = useState<'write' | 'save' | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { busy, error, notice, run } = useAction<'write' | 'save'>();
 
   const loaded = vehicle.data?.listing ?? null;
   useEffect(() => {
@@ -40,18 +39,6 @@ export function ListingTab({ albumId }: { albumId: string }) {
     return vehicle.error ? <FormError error={vehicle.error.message} /> : <Spinner label="Loading the listing…" />;
   }
   const unsaved = !saved || saved.title !== draft.title || saved.text !== draft.text || saved.lang !== draft.lang;
-  const run = async (what: 'write' | 'save', action: () => Promise<string>) => {
-    setBusy(what);
-    setError(null);
-    setNotice(null);
-    try {
-      setNotice(await action());
-    } catch (err) {
-      setError(err as ApiError);
-    } finally {
-      setBusy(null);
-    }
-  };
   const write = () =>
     run('write', async () => {
       if (draft.text && unsaved && !window.confirm('Replace the text you are editing with a new one?')) return '';

@@ -1,7 +1,8 @@
 /** The studio's state for a vehicle's Photos tab: the look, its cost, applying it, polling while images are made. */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { type ApiError, api } from '../../api/client';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../../api/client';
 import type { Photo, StudioOptions, StudioPhoto, StudioRequest } from '../../api/types';
+import { useAction } from '../../lib/use-action';
 import { useResource } from '../../lib/use-resource';
 import { plural } from '../../lib/format';
 import { studioUnderWay } from '../albums/use-album-photos';
@@ -50,9 +51,6 @@ export function useStudio(albumId: string, { photos, replace, refresh }: AlbumPh
     chosen.current = true;
     setLookState({ ...last, positionY: null });
   }, [last]);
-  const [busy, setBusy] = useState<'photo' | 'all' | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const readyCount = photos.filter((p) => p.status === 'ready').length;
   const underWay = photos.some(studioUnderWay);
 
@@ -65,22 +63,7 @@ export function useStudio(albumId: string, { photos, replace, refresh }: AlbumPh
     return () => clearInterval(timer);
   }, [underWay, refresh]);
 
-  const run = useCallback(
-    async (target: 'photo' | 'all', action: () => Promise<string>) => {
-      setBusy(target);
-      setError(null);
-      setNotice(null);
-      try {
-        setNotice(await action());
-      } catch (err) {
-        setError(err as ApiError);
-      } finally {
-        setBusy(null);
-        cost.reload();
-      }
-    },
-    [cost.reload],
-  );
+  const { busy, error, notice, run } = useAction<'photo' | 'all'>(cost.reload);
 
   const applyToPhoto = (photoId: string) =>
     run('photo', async () => {
