@@ -193,12 +193,13 @@ export function clearUploads(uppy: Uploader) {
   uppy.setState({ rejected: [] });
 }
 
+/** Retries what may pass later (network, 5xx such as a queue that could not take the photo, 408, 429); a refusal is final. */
 async function withRetries<T>(action: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await action();
     } catch (err) {
-      if (attempt >= RETRY_DELAYS.length - 1 || ((err as { status?: number }).status ?? 0) >= 400) throw err;
+      if (attempt >= RETRY_DELAYS.length - 1 || isFinalRefusal(err)) throw err;
       await new Promise((r) => setTimeout(r, RETRY_DELAYS[attempt + 1]));
     }
   }
