@@ -68,11 +68,7 @@ test('a new dealer goes from 6 car photos to a published, priced listing with st
     await page.getByText(new RegExp(`^${PHOTOS} photos: ${PHOTOS} uploaded$`)).waitFor({ timeout: 120_000 });
     await shot(page, '2-uploaded');
     const tiles = page.getByRole('region', { name: `Photos (${PHOTOS})` }).getByRole('button', { name: /— ready/ });
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('button[data-status="ready"][aria-label*="— plate"]').length === n,
-      PHOTOS,
-      { timeout: VISION_TIMEOUT, polling: 1000 },
-    );
+    await page.waitForFunction(`document.querySelectorAll('button[data-status="ready"][aria-label*="— plate"]').length === ${PHOTOS}`, null, { timeout: VISION_TIMEOUT, polling: 1000 });
     assert.equal(await tiles.count(), PHOTOS);
     const read = await tiles.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')?.split('— plate ')[1]));
     assert.deepEqual(read, Array(PHOTOS).fill(PLATE), 'the plate read on every photo');
@@ -139,24 +135,18 @@ test('a new dealer goes from 6 car photos to a published, priced listing with st
 
     // Back to the Photos tab: every studio image made, the before/after with its image loaded.
     await page.getByRole('navigation', { name: 'Vehicle' }).getByRole('link', { name: 'Photos' }).click();
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('label[data-studio="done"]').length === n,
-      PHOTOS,
-      { timeout: VISION_TIMEOUT, polling: 1000 },
-    );
+    await page.waitForFunction(`document.querySelectorAll('label[data-studio="done"]').length === ${PHOTOS}`, null, { timeout: VISION_TIMEOUT, polling: 1000 });
     const strip = page.getByRole('group', { name: 'Photo shown before and after' });
     const states = await strip.getByRole('radio').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
     assert.ok(states.every((s) => s?.endsWith(': studio image ready')), `studio states: ${states.join(' | ')}`);
     const after = page.getByRole('img', { name: /in the studio$/ });
     await after.waitFor();
-    await page.waitForFunction(() => {
-      const img = [...document.images].find((i) => i.alt.endsWith(' in the studio'));
-      return img?.complete && img.naturalWidth > 0;
-    });
-    assert.equal(await after.evaluate((i: HTMLImageElement) => i.naturalWidth), 1600, 'the studio image is 1600 px wide');
+    const studioImage = `[...document.images].find((i) => i.alt.endsWith(' in the studio'))`;
+    await page.waitForFunction(`${studioImage}?.complete && ${studioImage}.naturalWidth > 0`);
+    assert.equal(await page.evaluate(`${studioImage}.naturalWidth`), 1600, 'the studio image is loaded, 1600 px wide');
     await page.getByRole('img', { name: /as taken$/ }).waitFor();
     await page.getByText('Studio image ready. Drag the handle to compare.').waitFor();
-    await after.evaluate((img) => img.closest('figure')?.scrollIntoView({ block: 'center' }));
+    await page.evaluate(`${studioImage}.closest('figure').scrollIntoView({ block: 'center' })`);
     await shot(page, '6-studio-before-after');
     // The split moved all the way: the whole studio image.
     await page.getByRole('slider', { name: /Before and after/ }).fill('0');
@@ -168,7 +158,7 @@ test('a new dealer goes from 6 car photos to a published, priced listing with st
     await page.getByTestId('vehicle-status').filter({ hasText: 'Published' }).waitFor();
     const slug = ((await page.getByRole('link', { name: 'Public page' }).getAttribute('href')) ?? '').replace(/^\/v\//, '');
     assert.match(slug, /^renault-clio/);
-    const token = await page.evaluate(() => (JSON.parse(localStorage.getItem('vitrine.session') ?? '{}') as { token?: string }).token);
+    const token = await page.evaluate<string | undefined>(`JSON.parse(localStorage.getItem('vitrine.session') ?? '{}').token`);
     assert.ok(token, 'a session token');
     const feed = await fetch(new URL('/v1/vehicles/feed.xml', origin), { headers: { Authorization: `Bearer ${token}` } });
     assert.equal(feed.status, 200);
@@ -195,10 +185,7 @@ test('a new dealer goes from 6 car photos to a published, priced listing with st
     for (const fact of ['38 500 km', 'Essence', 'Manuelle', '90 ch', 'Caméra de recul', 'Garage des Lilas', 'garantie 12 mois']) await ad.getByText(fact).first().waitFor();
     assert.equal(await ad.getByText(PLATE).count(), 0, 'no plate on the public page');
     await ad.getByRole('img', { name: new RegExp(`Photo 1 sur ${PHOTOS}`) }).waitFor();
-    await ad.waitForFunction(() => {
-      const img = document.querySelector<HTMLImageElement>('main section img');
-      return img?.complete && img.naturalWidth > 0 && img.src.includes('/v1/public/studio/');
-    });
+    await ad.waitForFunction(`(() => { const i = document.querySelector('main section img'); return i?.complete && i.naturalWidth > 0 && i.src.includes('/v1/public/studio/'); })()`);
     await shot(ad, '8-public-page');
     await ad.getByRole('link', { name: 'Contacter le vendeur' }).click();
     const contact = ad.getByRole('form', { name: 'Contacter le vendeur' });
