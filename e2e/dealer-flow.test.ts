@@ -82,7 +82,6 @@ test('a new dealer goes from 6 car photos to a published, priced listing with st
     await shot(page, '3-studio-cost');
     await page.getByRole('button', { name: `Apply to all ${PHOTOS} photos` }).click();
     await page.getByText(`${PHOTOS} photos are on the way to the studio (${PHOTOS * 3} credits reserved).`).waitFor();
-    await page.getByText(/^Studio: \d of 6 photos done$/).waitFor();
     step('studio asked (cost shown first)');
 
     // Details while the studio works: the plate read from the photos, the rest typed, the estimate.
