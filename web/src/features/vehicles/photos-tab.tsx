@@ -1,5 +1,5 @@
 /** A vehicle's Photos tab: add photos, the studio (backdrop, placement, before/after), and the photos with their plates. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PhotoCounts } from '../../api/types';
 import { Spinner } from '../../components/spinner';
 import { PhotoGrid } from '../albums/photo-grid';
@@ -18,12 +18,19 @@ const heading = 'text-lg font-semibold text-slate-900';
 const newsIn = (counts: PhotoCounts | undefined, uploading: boolean) =>
   uploading || Boolean(counts && (['uploaded', 'processing', 'reading', 'rejected', 'failed'] as const).some((s) => (counts[s] ?? 0) > 0));
 
-/** `albumId`: the vehicle's album (a vehicles workspace's album is a vehicle). */
-export function PhotosTab({ albumId }: { albumId: string }) {
+/**
+ * `albumId`: the vehicle's album (a vehicles workspace's album is a vehicle). `onPlatesRead`: called
+ * each time more photos have been read, so the page can load the record again (its plate comes from them).
+ */
+export function PhotosTab({ albumId, onPlatesRead }: { albumId: string; onPlatesRead?: () => void }) {
   const live = useLiveAlbum(albumId);
   const studio = useStudio(albumId, live);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const { photos } = live;
+  const read = photos.filter((p) => p.recognition?.status === 'done').length;
+  useEffect(() => {
+    if (read > 0) onPlatesRead?.();
+  }, [read, onPlatesRead]);
   const shown = photos.filter((p) => p.variants);
   const selected = shown.find((p) => p.id === selectedId) ?? shown[0] ?? null;
 

@@ -30,6 +30,7 @@ const DEFAULT_TITLE = 'New vehicle';
 export function VehiclePage() {
   const { id = '' } = useParams();
   const album = useResource(() => api.albums.get(id), [id]);
+  // Loaded again as the Photos tab's photos get read: the plate read from them shows in the header and Details.
   const record = useResource(() => api.vehicles.get(id), [id]);
   const [vehicle, setVehicle] = useState<Vehicle | null>(null);
   useEffect(() => setVehicle(record.data?.vehicle ?? null), [record.data]);
@@ -62,7 +63,7 @@ export function VehiclePage() {
       <div className="mt-6">
         <Routes>
           <Route index element={<Navigate to="photos" replace />} />
-          <Route path="photos" element={<PhotosTab albumId={id} />} />
+          <Route path="photos" element={<PhotosTab albumId={id} onPlatesRead={record.reload} />} />
           <Route path="details" element={<DetailsTab albumId={id} vehicle={vehicle} onSaved={onSaved} />} />
           <Route path="listing" element={<ListingTab albumId={id} />} />
           <Route path="leads" element={<LeadsTab albumId={id} />} />

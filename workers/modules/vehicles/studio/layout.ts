@@ -9,18 +9,23 @@ import type { Box, Rgba } from './filters';
 const SOLID = 32;
 /** A row or column counts as car only with this share of the fullest one (ignores specks). */
 const SPECK_SHARE = 0.02;
+/**
+ * The car's lowest row needs this share of the widest one: a thin strip the mask kept below the
+ * body (a lane line, a kerb's edge) is not where the tyres touch the floor, and placed there it left
+ * the car floating above its shadow. Two tyres' lowest rows hold far more.
+ */
+const GROUND_SHARE = 0.06;
 /** autoCentre: the largest the car may be, as shares of the backdrop, at scale 1. */
 const FIT_WIDTH = 0.8;
 const FIT_HEIGHT = 0.55;
 
-function span(counts: Uint32Array): [number, number] | null {
+function span(counts: Uint32Array, lastShare = SPECK_SHARE): [number, number] | null {
   let most = 0;
   for (const c of counts) most = Math.max(most, c);
-  const floor = Math.max(1, most * SPECK_SHARE);
-  const first = counts.findIndex((c) => c >= floor);
+  const first = counts.findIndex((c) => c >= Math.max(1, most * SPECK_SHARE));
   if (first < 0) return null;
   let last = counts.length - 1;
-  while (counts[last]! < floor) last--;
+  while (counts[last]! < Math.max(1, most * lastShare)) last--;
   return [first, last];
 }
 
@@ -36,7 +41,7 @@ export function carBox(cutout: Rgba): Box | null {
       }
     }
   }
-  const [ys, xs] = [span(rows), span(cols)];
+  const [ys, xs] = [span(rows, GROUND_SHARE), span(cols)];
   return ys && xs ? { x: xs[0], y: ys[0], w: xs[1] - xs[0] + 1, h: ys[1] - ys[0] + 1 } : null;
 }
 
