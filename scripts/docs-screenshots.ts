@@ -28,6 +28,9 @@ const PICKS: Record<string, [name: string, width: number]> = {
   'pro-sales-phone': ['sales-phone', PHONE],
   'pro-credits-desktop': ['credit-history', DESKTOP],
   'cart-1-once': ['cart-once-phone', PHONE],
+  'dealer-flow-6-studio-before-after': ['studio-before-after', DESKTOP],
+  'dealer-flow-4-details-estimate': ['vehicle-estimate', DESKTOP],
+  'dealer-flow-8-public-page': ['vehicle-public-phone', PHONE],
 };
 
 const from = join(import.meta.dirname, '..', 'e2e', 'screenshots');
