@@ -12,33 +12,13 @@ import type { Locator, Page } from 'playwright-core';
 import { CREDIT_PACKS, PLANS } from '../workers/shared/billing/catalogue';
 import { DESKTOP, newContext, PHONE, screenshot, withFailureShots } from './lib/browser';
 import { uniqueEmail } from './lib/flows';
+import { stackApi, until } from './lib/api';
 import { stackAndBrowser } from './lib/harness';
 import { racePhotos } from './lib/photos';
 
 const env = stackAndBrowser();
 
-/** One API call to the stack as the photographer (or anonymously). */
-// biome-ignore lint/suspicious/noExplicitAny: loosely-typed JSON, as in test/helpers/api.ts
-async function api(method: string, path: string, token?: string, json?: unknown): Promise<any> {
-  const res = await fetch(new URL(path, env.stack.origin), {
-    method,
-    headers: { ...(token && { Authorization: `Bearer ${token}` }), ...(json !== undefined && { 'Content-Type': 'application/json' }) },
-    body: json === undefined ? undefined : JSON.stringify(json),
-  });
-  const data = await res.json().catch(() => null);
-  assert.ok(res.ok, `${method} ${path} answered ${res.status}: ${JSON.stringify(data)}`);
-  return data;
-}
-
-async function until<T>(what: string, look: () => Promise<T | undefined | false>, timeout = 60_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const found = await look();
-    if (found) return found;
-    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+const api = stackApi(() => env.stack.origin);
 
 /** Presses Pay on the stand-in's hosted checkout page; its webhooks go to the stack by themselves. */
 async function pay(checkoutUrl: string) {

@@ -10,33 +10,13 @@ import { photoJpeg } from '../test/fixtures/generate';
 import { assertAccessible } from './lib/accessibility';
 import { DESKTOP, newContext, PHONE, screenshot, withFailureShots } from './lib/browser';
 import { uniqueEmail } from './lib/flows';
+import { stackApi, until } from './lib/api';
 import { stackAndBrowser } from './lib/harness';
 
 const env = stackAndBrowser();
 const PASSWORD = 'correct-horse-battery';
 
-/** One API call to the stack as the dealer (or anonymously). */
-// biome-ignore lint/suspicious/noExplicitAny: loosely-typed JSON, as in test/helpers/api.ts
-async function api(method: string, path: string, token?: string, json?: unknown): Promise<any> {
-  const res = await fetch(new URL(path, env.stack.origin), {
-    method,
-    headers: { ...(token && { Authorization: `Bearer ${token}` }), ...(json !== undefined && { 'Content-Type': 'application/json' }) },
-    body: json === undefined ? undefined : JSON.stringify(json),
-  });
-  const data = await res.json().catch(() => null);
-  assert.ok(res.ok, `${method} ${path} answered ${res.status}: ${JSON.stringify(data)}`);
-  return data;
-}
-
-async function until<T>(what: string, look: () => Promise<T | undefined | false>, timeout = 90_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const found = await look();
-    if (found) return found;
-    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+const api = stackApi(() => env.stack.origin);
 
 async function upload(token: string, albumId: string, bytes: Buffer) {
   const { uploads } = await api('POST', `/v1/albums/${albumId}/uploads`, token, { files: [{ name: 'car.jpg', size: bytes.byteLength, type: 'image/jpeg' }] });
@@ -53,7 +33,7 @@ async function publishedVehicle() {
   const { album } = await api('POST', '/v1/albums', token, { title: 'Peugeot 208', visibility: 'private' });
   const ids: string[] = [];
   for (let i = 0; i < 3; i++) ids.push(await upload(token, album.id, Buffer.from(await photoJpeg(1600, 1067, { seed: 700 + i }))));
-  await until('the photos to be ready', async () => (await Promise.all(ids.map((id) => api('GET', `/v1/photos/${id}`, token)))).every((r) => r.photo.status === 'ready'));
+  await until('the photos to be ready', async () => (await Promise.all(ids.map((id) => api('GET', `/v1/photos/${id}`, token)))).every((r) => r.photo.status === 'ready'), 90_000);
   const record = {
     make: 'Peugeot', model: '208', version: '1.2 PureTech 100 Allure', year: 2021, firstRegistration: '2021-03-15', mileageKm: 42_000, fuel: 'petrol',
     gearbox: 'manual', powerHp: 100, colour: 'Bleu Vertigo', doors: 5, seats: 5, condition: 'good', equipment: ['GPS', 'Caméra de recul'], askingPriceCents: 1_450_000,
