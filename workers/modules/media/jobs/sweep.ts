@@ -5,7 +5,7 @@
  * healthy backlog is sent again at most once per period; the jobs are idempotent, so a
  * duplicate costs one row read.
  */
-import { and, inArray, lt, sql } from 'drizzle-orm';
+import { and, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { photos } from '../../../db/schema/index';
 import { enqueueAll } from '../../../jobs';
 import { createDb, type Db } from '../../../core/db/client';
@@ -44,4 +44,23 @@ export async function requeueStuckPhotos(env: Env, staleAfterMs: number) {
   const result = { variants: unprocessed.length, reading: unread.length };
   console.warn(JSON.stringify({ requeuedStuckPhotos: result }));
   return result;
+}
+
+/** A paid photo job (cutout, studio): its message type, the row's job id column, and its "under way" condition word for word as its partial index. */
+type PaidPhotoJob = { type: 'photo.cutout' | 'photo.studio'; jobId: typeof photos.cutoutJob | typeof photos.studioJob; underWay: SQL };
+
+/** Paid photo jobs still under way long after they were asked for lost their message: send it again (stamped, once per period). */
+export async function requeueLostPhotoJobs(env: Env, job: PaidPhotoJob, staleAfterMs: number) {
+  const db = createDb(env.DB);
+  const now = new Date();
+  const stuck = await db
+    .select({ photoId: photos.id, workspaceId: photos.workspaceId, jobId: job.jobId })
+    .from(photos)
+    .where(and(job.underWay, lt(photos.updatedAt, new Date(now.getTime() - staleAfterMs))))
+    .limit(SWEEP_PER_RUN);
+  if (!stuck.length) return 0;
+  await stampPhotos(db, stuck.map((p) => p.photoId), now);
+  await enqueueAll(env, stuck.map((p) => ({ type: job.type, photoId: p.photoId, workspaceId: p.workspaceId, jobId: p.jobId ?? '' })));
+  console.warn(JSON.stringify({ requeued: job.type, photos: stuck.length }));
+  return stuck.length;
 }

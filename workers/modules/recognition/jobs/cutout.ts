@@ -4,18 +4,17 @@
  * with the result, refunded by the dead-letter consumer if it finally fails. Only the job the
  * photo row names runs, once: a redelivery after `done` changes nothing.
  */
-import { and, eq, inArray, lt } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { photos, type CutoutInfo } from '../../../db/schema/index';
 import { photoKeys } from '../../../shared/r2-keys';
 import { cutoutFor } from '../../../integrations/vision/providers';
 import { VisionUnavailableError } from '../../../integrations/vision/types';
 import { PermanentJobError } from '../../../core/jobs/job';
 import { commit } from '../../../core/jobs/paid-work';
-import { enqueueAll } from '../../../jobs';
 import { cutoutCost, type PhotoCutout } from './index';
 import { retryWhenBusy } from './vision-busy';
 import { createDb } from '../../../core/db/client';
-import { stampPhotos, SWEEP_PER_RUN } from '../../media/jobs/sweep';
+import { requeueLostPhotoJobs } from '../../media/jobs/sweep';
 
 const UNDER_WAY = ['queued', 'running'] as const;
 
@@ -73,18 +72,9 @@ export async function markCutoutFailed(env: Env, message: PhotoCutout, reason: s
     .where(thisJob(message));
 }
 
-/** Cron: cutouts still under way long after they were asked for lost their message: send it again (stamped, once per period). */
-export async function requeueStuckCutouts(env: Env, staleAfterMs: number) {
-  const db = createDb(env.DB);
-  const now = new Date();
-  const stuck = await db
-    .select({ photoId: photos.id, workspaceId: photos.workspaceId, jobId: photos.cutoutJob })
-    .from(photos)
-    .where(and(inArray(photos.cutoutStatus, UNDER_WAY), lt(photos.updatedAt, new Date(now.getTime() - staleAfterMs))))
-    .limit(SWEEP_PER_RUN);
-  if (!stuck.length) return 0;
-  await stampPhotos(db, stuck.map((p) => p.photoId), now);
-  await enqueueAll(env, stuck.map((p) => ({ type: 'photo.cutout' as const, photoId: p.photoId, workspaceId: p.workspaceId, jobId: p.jobId ?? '' })));
-  console.warn(JSON.stringify({ requeuedStuckCutouts: stuck.length }));
-  return stuck.length;
-}
+/** Word for word the condition of the partial index `photos_cutout_unfinished_idx` (bound values would not match it). */
+export const cutoutUnfinished = sql`${photos.cutoutStatus} in ('queued', 'running')`;
+
+/** Cron: cutouts still under way long after they were asked for lost their message: send it again. */
+export const requeueStuckCutouts = (env: Env, staleAfterMs: number) =>
+  requeueLostPhotoJobs(env, { type: 'photo.cutout', jobId: photos.cutoutJob, underWay: cutoutUnfinished }, staleAfterMs);

@@ -5,14 +5,13 @@
  * runs, once: a redelivery after `done` changes nothing, and an older look's message finds
  * another job id on the row and does nothing.
  */
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { photos, type StudioInfo } from '../../../db/schema/index';
 import { photoKeys } from '../../../shared/r2-keys';
 import { createDb } from '../../../core/db/client';
 import { PermanentJobError } from '../../../core/jobs/job';
 import { commit } from '../../../core/jobs/paid-work';
-import { enqueueAll } from '../../../jobs';
-import { stampPhotos, SWEEP_PER_RUN } from '../../media/jobs/sweep';
+import { requeueLostPhotoJobs } from '../../media/jobs/sweep';
 import { studioCost, type PhotoStudio } from './jobs';
 import { freshCutoutUpdate, renderStudio } from './render';
 
@@ -62,18 +61,6 @@ export async function markStudioFailed(env: Env, message: PhotoStudio, reason: s
 /** Word for word the condition of the partial index `photos_studio_unfinished_idx` (bound values would not match it). */
 export const studioUnfinished = sql`${photos.studioStatus} in ('queued', 'running')`;
 
-/** Cron: studio jobs still under way long after they were asked for lost their message: send it again (stamped, once per period). */
-export async function requeueStuckStudio(env: Env, staleAfterMs: number) {
-  const db = createDb(env.DB);
-  const now = new Date();
-  const stuck = await db
-    .select({ photoId: photos.id, workspaceId: photos.workspaceId, jobId: photos.studioJob })
-    .from(photos)
-    .where(and(studioUnfinished, lt(photos.updatedAt, new Date(now.getTime() - staleAfterMs))))
-    .limit(SWEEP_PER_RUN);
-  if (!stuck.length) return 0;
-  await stampPhotos(db, stuck.map((p) => p.photoId), now);
-  await enqueueAll(env, stuck.map((p) => ({ type: 'photo.studio' as const, photoId: p.photoId, workspaceId: p.workspaceId, jobId: p.jobId ?? '' })));
-  console.warn(JSON.stringify({ requeuedStuckStudio: stuck.length }));
-  return stuck.length;
-}
+/** Cron: studio jobs still under way long after they were asked for lost their message: send it again. */
+export const requeueStuckStudio = (env: Env, staleAfterMs: number) =>
+  requeueLostPhotoJobs(env, { type: 'photo.studio', jobId: photos.studioJob, underWay: studioUnfinished }, staleAfterMs);
