@@ -47,12 +47,8 @@ const {
 export const savedVehicle = (db: Db, albumId: string) => db.select(recordColumns).from(vehicles).where(eq(vehicles.albumId, albumId)).get();
 
 /** The saved listing (written by its own route) and when the vehicle was last published. */
-const publication = (db: Db, albumId: string) =>
-  db
-    .select({ title: vehicles.listingTitle, text: vehicles.listingText, lang: vehicles.listingLang, publishedAt: vehicles.publishedAt, status: vehicles.status })
-    .from(vehicles)
-    .where(eq(vehicles.albumId, albumId))
-    .get();
+const publicationColumns = { title: vehicles.listingTitle, text: vehicles.listingText, lang: vehicles.listingLang, publishedAt: vehicles.publishedAt, status: vehicles.status };
+const publication = (db: Db, albumId: string) => db.select(publicationColumns).from(vehicles).where(eq(vehicles.albumId, albumId)).get();
 
 type Saved = NonNullable<Awaited<ReturnType<typeof savedVehicle>>> | typeof EMPTY_VEHICLE;
 
@@ -76,8 +72,11 @@ function publicVehicle(albumId: string, saved: Saved, read: ReadPlate | null, pu
 
 export async function getVehicle(db: Db, workspaceId: string, albumId: string) {
   await vehicleAlbum(db, workspaceId, albumId);
-  const [saved, read, published] = await Promise.all([savedVehicle(db, albumId), bestReadPlate(db, albumId), publication(db, albumId)]);
-  return publicVehicle(albumId, saved ?? EMPTY_VEHICLE, read, published);
+  const [row, read] = await Promise.all([
+    db.select({ saved: recordColumns, published: publicationColumns }).from(vehicles).where(eq(vehicles.albumId, albumId)).get(),
+    bestReadPlate(db, albumId),
+  ]);
+  return publicVehicle(albumId, row?.saved ?? EMPTY_VEHICLE, read, row?.published);
 }
 
 /** The fields a body gives: one left out is cleared (PUT replaces), never left as `undefined`. */
