@@ -2,14 +2,35 @@
 // biome-ignore lint/suspicious/noExplicitAny: scripts and benches read whatever JSON a flow answers; the Worker's tests own its shapes
 export type Call = { status: number; data: any };
 
+/**
+ * `wrangler dev` answers a request that was in flight while it reloaded the Worker with this 503
+ * and retries only GET/HEAD itself; the calls scripts make here (uploads, completes) are
+ * idempotent, so they are sent again. Production has no such reload.
+ */
+const DEV_RELOAD = 'Your worker restarted mid-request';
+
+async function send(url: string, init: RequestInit, attempts = 3): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(url, init);
+    if (res.status !== 503 || attempt === attempts) return res;
+    const text = await res.clone().text();
+    if (!text.startsWith(DEV_RELOAD)) return res;
+    await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+  }
+}
+
 export async function api(origin: string, method: string, path: string, options: { token?: string; json?: unknown } = {}): Promise<Call> {
-  const res = await fetch(`${origin}${path}`, {
+  const res = await send(`${origin}${path}`, {
     method,
     headers: { 'Content-Type': 'application/json', ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}) },
     body: options.json === undefined ? undefined : JSON.stringify(options.json),
   });
   const text = await res.text();
-  return { status: res.status, data: text ? JSON.parse(text) : null };
+  try {
+    return { status: res.status, data: text ? JSON.parse(text) : null };
+  } catch {
+    throw new Error(`${method} ${path} answered ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`);
+  }
 }
 
 export function expectStatus(call: Call, status: number, what: string): Call {
@@ -21,7 +42,7 @@ type Put = { url: string; headers: Record<string, string> };
 type Upload = Put & { photoId: string; multipart?: { parts: (Put & { partNumber: number; size: number })[]; partSize: number } };
 
 async function putBytes(put: Put, bytes: Uint8Array): Promise<string> {
-  const res = await fetch(put.url, { method: 'PUT', headers: put.headers, body: bytes });
+  const res = await send(put.url, { method: 'PUT', headers: put.headers, body: bytes });
   if (!res.ok) throw new Error(`PUT failed (${res.status}): ${await res.text()}`);
   return res.headers.get('ETag') ?? '';
 }
