@@ -25,8 +25,9 @@ export const WATERMARK_POSITIONS = ['center', 'top-left', 'top-right', 'bottom-l
  * `vehicles:*`: vehicle records and their price estimates (vehicles workspaces).
  * `leads:*`: visitors' contact requests and their follow-up, apart from `vehicles:*` because
  * they hold people's emails and phone numbers (a feed-exporting key needs none of them).
+ * `properties:*`: property records and their photos' transformations (real-estate workspaces; `write` spends credits).
  */
-export const SCOPES = ['albums:read', 'albums:write', 'photos:read', 'photos:write', 'sales:read', 'sales:write', 'billing:read', 'vehicles:read', 'vehicles:write', 'leads:read', 'leads:write', 'vision:plate'] as const;
+export const SCOPES = ['albums:read', 'albums:write', 'photos:read', 'photos:write', 'sales:read', 'sales:write', 'billing:read', 'vehicles:read', 'vehicles:write', 'leads:read', 'leads:write', 'properties:read', 'properties:write', 'vision:plate'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** The contact form's limits (a lead), checked by the Worker and by the form as the visitor types. */

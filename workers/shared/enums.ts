@@ -117,3 +117,19 @@ export type ListingLang = (typeof LISTING_LANGS)[number];
 /** A lead's progress, as a dealer's sales pipeline names it. */
 export const LEAD_STATUSES = ['new', 'contacted', 'visit', 'offer', 'won', 'lost'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+/** Real estate: what kind of property an album (in a `realestate` workspace) is. */
+export const PROPERTY_TYPES = ['apartment', 'house', 'studio', 'loft', 'villa', 'land', 'commercial', 'other'] as const;
+export type PropertyType = (typeof PROPERTY_TYPES)[number];
+/** The room a property photo shows (set by the agent; `stage` uses it in its prompt). */
+export const ROOM_TYPES = ['living_room', 'kitchen', 'bedroom', 'bathroom', 'dining_room', 'office', 'hallway', 'exterior', 'garden', 'other'] as const;
+export type RoomType = (typeof ROOM_TYPES)[number];
+/** Transformations of a property photo; prices and labels in shared/billing/transformations.ts. */
+export const TRANSFORMATION_KINDS = ['enhance', 'sky', 'declutter', 'stage', 'twilight'] as const;
+export type TransformationKind = (typeof TRANSFORMATION_KINDS)[number];
+/** Virtual staging styles (`stage`). */
+export const STAGING_STYLES = ['modern', 'scandinavian', 'industrial', 'classic', 'bohemian'] as const;
+export type StagingStyle = (typeof STAGING_STYLES)[number];
+/** A transformation: `queued` (credits reserved) -> `running` -> `done` | `failed` (refunded, with a reason). */
+export const TRANSFORMATION_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type TransformationStatus = (typeof TRANSFORMATION_STATUSES)[number];

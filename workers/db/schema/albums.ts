@@ -8,6 +8,7 @@ import {
   CUTOUT_STATUSES,
   PHOTO_STATUSES,
   RECOGNITION_STATUSES,
+  ROOM_TYPES,
   type StudioInfo,
   type StudioOptions,
   STUDIO_STATUSES,
@@ -107,6 +108,13 @@ export const photos = sqliteTable(
     studioNote: text('studio_note'),
     /** Bumped each time the studio image is written: part of its immutable public URL. */
     studioVersion: integer('studio_version').notNull().default(0),
+    /** Real estate: the room the photo shows, given by the agent. */
+    room: text('room', { enum: ROOM_TYPES }),
+    /**
+     * Real estate: the transformation the agent chose to show instead of the original in the
+     * public gallery ("use this version"); null = the original. Never set by a job on its own.
+     */
+    shownTransformationId: text('shown_transformation_id'),
     peakWasmBytes: integer('peak_wasm_bytes'),
     /** Gallery order: capture time when known, else upload time. */
     sortAt: integer('sort_at', { mode: 'timestamp_ms' }),

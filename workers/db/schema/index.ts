@@ -11,6 +11,7 @@ export * from './albums';
 export * from './audit';
 export * from './billing';
 export * from './notifications';
+export * from './realestate';
 export * from './recognition';
 export * from './sales';
 export * from './vehicles';

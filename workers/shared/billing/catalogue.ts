@@ -16,6 +16,12 @@ export const CREDIT_PRICES = {
   cutout: 3,
   /** One studio image: the car cut out (the photo's cutout reused when it has one) on a backdrop. */
   studio: 3,
+  /** Real-estate transformations of one photo (shared/billing/transformations.ts says what each does). */
+  enhance: 1,
+  sky: 2,
+  twilight: 2,
+  declutter: 4,
+  stage: 5,
 } as const;
 
 export type PaidWork = keyof typeof CREDIT_PRICES;
