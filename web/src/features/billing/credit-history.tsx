@@ -26,6 +26,11 @@ const WORK: Record<PaidWork, (count: number, kind: WorkspaceKind) => string> = {
   plate: (n) => `Reading ${plural(n, 'plate')} on request`,
   cutout: (n) => `Cutting out ${plural(n, 'photo')}`,
   studio: (n) => `Studio backdrop on ${plural(n, 'photo')}`,
+  enhance: (n) => `Enhancing ${plural(n, 'photo')}`,
+  sky: (n) => `Blue sky on ${plural(n, 'photo')}`,
+  declutter: (n) => `Decluttering ${plural(n, 'photo')}`,
+  stage: (n) => `Virtual staging of ${plural(n, 'photo')}`,
+  twilight: (n) => `Twilight on ${plural(n, 'photo')}`,
 };
 
 /** What an entry was, with its count when several same-day changes were grouped. */
