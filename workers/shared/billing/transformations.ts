@@ -11,7 +11,6 @@ import { CREDIT_PRICES } from './catalogue';
 import type { TransformationKind } from '../enums';
 
 export type TransformationEntry = {
-  kind: TransformationKind;
   name: string;
   description: string;
   credits: number;
@@ -27,23 +26,23 @@ const STAGED = { en: 'Virtually staged', fr: 'Photo retouchée' };
 
 export const TRANSFORMATIONS: Record<TransformationKind, TransformationEntry> = {
   enhance: {
-    kind: 'enhance', name: 'Enhance', credits: CREDIT_PRICES.enhance, engine: 'classic', needsStyle: false, label: null,
+    name: 'Enhance', credits: CREDIT_PRICES.enhance, engine: 'classic', needsStyle: false, label: null,
     description: 'Exposure, white balance and contrast corrected, vertical lines straightened.',
   },
   sky: {
-    kind: 'sky', name: 'Blue sky', credits: CREDIT_PRICES.sky, engine: 'classic', needsStyle: false, label: STAGED,
+    name: 'Blue sky', credits: CREDIT_PRICES.sky, engine: 'classic', needsStyle: false, label: STAGED,
     description: 'A grey sky replaced by a blue one (exteriors).',
   },
   declutter: {
-    kind: 'declutter', name: 'Declutter', credits: CREDIT_PRICES.declutter, engine: 'generative', needsStyle: false, label: STAGED,
+    name: 'Declutter', credits: CREDIT_PRICES.declutter, engine: 'generative', needsStyle: false, label: STAGED,
     description: 'Movable objects removed from the room.',
   },
   stage: {
-    kind: 'stage', name: 'Virtual staging', credits: CREDIT_PRICES.stage, engine: 'generative', needsStyle: true, label: STAGED,
+    name: 'Virtual staging', credits: CREDIT_PRICES.stage, engine: 'generative', needsStyle: true, label: STAGED,
     description: 'An empty room furnished in the style you choose; every room of a property staged in one style looks like one home.',
   },
   twilight: {
-    kind: 'twilight', name: 'Twilight', credits: CREDIT_PRICES.twilight, engine: 'classic', needsStyle: false, label: STAGED,
+    name: 'Twilight', credits: CREDIT_PRICES.twilight, engine: 'classic', needsStyle: false, label: STAGED,
     description: 'A daytime exterior turned into an evening shot, windows lit.',
   },
 };
