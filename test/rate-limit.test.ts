@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call } from './helpers/api';
+import { freshLimiterWindow } from './helpers/wait';
 
 /** A guest checkout on an album that does not exist: it spends the address's budget, then 404s. */
 const checkout = (ip: string, headers: Record<string, string> = {}) =>
@@ -11,6 +12,7 @@ const hex = () => Math.floor(Math.random() * 0xffff).toString(16);
 /** Ten checkouts, then the eleventh: what each answered. */
 async function spend(addresses: (i: number) => string, headers?: (i: number) => Record<string, string>) {
   const statuses: number[] = [];
+  await freshLimiterWindow();
   for (let i = 0; i < 11; i++) statuses.push((await checkout(addresses(i), headers?.(i))).status);
   return statuses;
 }

@@ -7,3 +7,13 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/**
+ * Waits, if need be, for the next rate-limit window: the limiters count per fixed 60 s window
+ * (the minute on the clock), so a test that spends a budget in a row must not straddle a boundary,
+ * where the count starts again. `needMs` is how long the spending takes at worst.
+ */
+export async function freshLimiterWindow(needMs = 15_000): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < needMs) await new Promise((r) => setTimeout(r, left + 50));
+}
