@@ -5,8 +5,10 @@ import { Spinner } from './components/spinner';
 import { AlbumsPage } from './features/albums/albums-page';
 import { ApiKeysPage } from './features/api-keys/api-keys-page';
 import { LoginPage, RegisterPage } from './features/auth/auth-pages';
+import { ForgotPasswordPage, ResetPasswordPage } from './features/auth/password-pages';
 import { BillingPage } from './features/billing/billing-page';
 import { PayoutsPage } from './features/payouts/payouts-page';
+import { SettingsPage } from './features/settings/settings-page';
 import { ProShell, useWorkspaceKind } from './features/shell/pro-shell';
 import { DownloadsPage } from './features/shop/downloads-page';
 import { OrderPage } from './features/shop/order-page';
@@ -35,6 +37,8 @@ export function App() {
         <Route path="/downloads/:orderId" element={<DownloadsPage />} />
         <Route path="/login" element={session ? <Navigate to="/albums" replace /> : <LoginPage />} />
         <Route path="/register" element={session ? <Navigate to="/albums" replace /> : <RegisterPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route element={session ? <ProShell /> : <Navigate to="/login" replace />}>
           <Route path="/albums" element={<Stock />} />
           <Route path="/albums/:id/*" element={<StockItem />} />
@@ -42,6 +46,7 @@ export function App() {
           <Route path="/billing" element={<BillingPage />} />
           <Route path="/payouts" element={<PayoutsPage />} />
           <Route path="/leads" element={<LeadsPage />} />
+          <Route path="/settings" element={<SettingsPage />} />
         </Route>
         <Route path="*" element={<Navigate to={session ? '/albums' : '/login'} replace />} />
       </Routes>

@@ -1,6 +1,6 @@
 import { type DependencyList, useCallback, useEffect, useState } from 'react';
 
-type Resource<T> = { data: T | undefined; error: Error | undefined; loading: boolean; reload: () => void };
+export type Resource<T> = { data: T | undefined; error: Error | undefined; loading: boolean; reload: () => void };
 
 /**
  * Loads something when its dependencies change; an older answer never overwrites a newer one, and

@@ -14,4 +14,5 @@ export * from './notifications';
 export * from './realestate';
 export * from './recognition';
 export * from './sales';
+export * from './sessions';
 export * from './vehicles';

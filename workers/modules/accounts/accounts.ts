@@ -1,11 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { memberships, users, workspaces, type User, type Workspace } from '../../db/schema/index';
+import { memberships, sessions, users, workspaces, type User, type Workspace } from '../../db/schema/index';
 import type { LoginBody, RegisterBody } from '../../shared/schemas/auth';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { isUniqueViolation } from '../../core/db/errors';
 import { newId } from '../../shared/ids';
-import { signUserToken, type JwtConfig } from './jwt';
+import type { JwtConfig } from './jwt';
+import { openSession, sessionRow, sessionToken } from './sessions';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password';
 import { grantStatements } from '../billing/credit-ledger';
 import { STARTER_CREDITS } from '../../shared/billing/catalogue';
@@ -26,14 +27,16 @@ export async function register(
   emailQueue: Queue<EmailSend>,
   input: RegisterBody,
   config: Pick<Config, 'jwt' | 'publicOrigin'>,
-  requestId: string,
+  context: { requestId: string; userAgent: string | undefined },
 ) {
+  const { requestId } = context;
   const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
   if (existing) throw new AppError('EMAIL_TAKEN', 'An account with this email already exists');
 
   const userId = newId('usr');
   const workspaceId = newId('wsp');
   const passwordHash = await hashPassword(input.password);
+  const session = sessionRow(userId, context.userAgent);
   const welcome = outboxInsert(db, `welcome:${userId}`, input.email, { template: 'welcome', name: input.name, appUrl: config.publicOrigin });
   let results: { meta: { changes: number } }[];
   try {
@@ -42,6 +45,7 @@ export async function register(
       db.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash }),
       db.insert(workspaces).values({ id: workspaceId, ...input.workspace }),
       db.insert(memberships).values({ workspaceId, userId, role: 'owner' }),
+      db.insert(sessions).values(session),
       ...grantStatements(db, workspaceId, STARTER_CREDITS, 'starter', workspaceId),
       auditInsert(db, { workspaceId, actorUserId: userId, action: 'user.registered', targetType: 'user', targetId: userId, requestId }),
     ]);
@@ -53,15 +57,15 @@ export async function register(
   await sendQueued(emailQueue, welcome.id, results[0]!);
   const user = await db.select().from(users).where(eq(users.id, userId)).get();
   const workspace = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).get();
-  return { token: await signUserToken(userId, config.jwt), user: publicUser(user!), workspace: publicWorkspace(workspace!) };
+  return { token: await sessionToken(session, config.jwt), user: publicUser(user!), workspace: publicWorkspace(workspace!) };
 }
 
 /** The same answer, after the same work, for an unknown email and for a wrong password. */
-export async function login(db: Db, input: LoginBody, jwt: JwtConfig) {
+export async function login(db: Db, input: LoginBody, jwt: JwtConfig, userAgent: string | undefined) {
   const user = await db.select().from(users).where(eq(users.email, input.email)).get();
   const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || !ok) throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect');
-  return { token: await signUserToken(user.id, jwt) };
+  return { token: await openSession(db, user.id, userAgent, jwt) };
 }
 
 export async function createWorkspace(db: Db, userId: string, input: Pick<Workspace, 'name' | 'kind'>, requestId: string) {

@@ -3,32 +3,34 @@ import { SignJWT, jwtVerify } from 'jose';
 export type JwtConfig = { secret: string; issuer: string; audience: string };
 
 const ALGORITHM = 'HS256';
-const TOKEN_TTL = '12h';
 
 const keyOf = (secret: string) => new TextEncoder().encode(secret);
 
-/** A session token for a user: HS256, with `iss`, `aud`, `iat` and `exp`. */
-export async function signUserToken(userId: string, config: JwtConfig): Promise<string> {
-  return new SignJWT({})
+/** A session token: HS256, with `iss`, `aud`, `iat`, `exp` (the session's end) and the session id in `sid`. */
+export async function signUserToken(userId: string, sessionId: string, expiresAt: Date, config: JwtConfig): Promise<string> {
+  return new SignJWT({ sid: sessionId })
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setSubject(userId)
     .setIssuer(config.issuer)
     .setAudience(config.audience)
     .setIssuedAt()
-    .setExpirationTime(TOKEN_TTL)
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
     .sign(keyOf(config.secret));
 }
 
-/** The user id in a valid token, or null. The algorithm is pinned so `alg: none` or RS/HS confusion cannot pass. */
-export async function verifyUserToken(token: string, config: JwtConfig): Promise<string | null> {
+/**
+ * Who a valid token names (user and session), or null. The algorithm is pinned so `alg: none` or
+ * RS/HS confusion cannot pass; a token without a session (issued before sessions existed) is refused.
+ */
+export async function verifyUserToken(token: string, config: JwtConfig): Promise<{ userId: string; sessionId: string } | null> {
   try {
     const { payload } = await jwtVerify(token, keyOf(config.secret), {
       algorithms: [ALGORITHM],
       issuer: config.issuer,
       audience: config.audience,
-      requiredClaims: ['exp', 'iat', 'sub'],
+      requiredClaims: ['exp', 'iat', 'sub', 'sid'],
     });
-    return payload.sub ?? null;
+    return payload.sub && typeof payload.sid === 'string' ? { userId: payload.sub, sessionId: payload.sid } : null;
   } catch {
     return null;
   }

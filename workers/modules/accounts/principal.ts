@@ -5,7 +5,7 @@ import type { Actor } from '../../core/audit';
 
 /** Who is calling: a signed-in user acting in one workspace, or an API key bound to one. */
 export type Principal =
-  | { kind: 'user'; userId: string; workspaceId: string; role: MemberRole; scopes: readonly Scope[] }
+  | { kind: 'user'; userId: string; sessionId: string; workspaceId: string; role: MemberRole; scopes: readonly Scope[] }
   | { kind: 'api_key'; apiKeyId: string; workspaceId: string; scopes: readonly Scope[] };
 
 export const ALL_SCOPES: readonly Scope[] = SCOPES;

@@ -63,6 +63,20 @@ export const createdApiKeyView = apiKeyView
   .extend({ key: z.string().meta({ description: 'Shown once; store it now', example: 'vt_live_...' }) })
   .meta({ id: 'CreatedApiKey' });
 
+/** `GET /v1/account/sessions`: one signed-in browser or client. */
+export const openSessionView = z
+  .object({
+    id: z.string().meta({ example: 'ses_abcdefghijklmnopqrstuvwxyz' }),
+    userAgent: z.string().nullable().meta({ description: 'The client that signed in, as it named itself' }),
+    createdAt: timestamp,
+    lastSeenAt: timestamp,
+    expiresAt: timestamp,
+    current: z.boolean().meta({ description: 'The session of this very request' }),
+  })
+  .meta({ id: 'OpenSession' });
+
+export const messageView = z.object({ message: z.string() }).meta({ id: 'Message' });
+
 export type UserView = z.infer<typeof userView>;
 export type WorkspaceView = z.infer<typeof workspaceView>;
 export type MembershipView = z.infer<typeof membershipView>;
@@ -72,3 +86,5 @@ export type SessionView = z.infer<typeof sessionView>;
 export type MeView = z.infer<typeof meView>;
 export type ApiKeyView = z.infer<typeof apiKeyView>;
 export type CreatedApiKeyView = z.infer<typeof createdApiKeyView>;
+export type OpenSessionView = z.infer<typeof openSessionView>;
+export type MessageView = z.infer<typeof messageView>;

@@ -6,6 +6,8 @@
  */
 export type EmailTemplate =
   | { template: 'welcome'; name: string; appUrl: string }
+  | { template: 'password_reset'; name: string; resetUrl: string; expiresAt: Date }
+  | { template: 'password_changed'; name: string; appUrl: string }
   | { template: 'order_paid'; albumTitle: string; photoCount: number; totalCents: number; currency: string; downloadUrl: string; expiresAt: Date }
   | { template: 'processing_finished'; albumTitle: string; ready: number; rejected: number; albumUrl: string }
   | { template: 'credits_low'; balance: number; awaiting: number; billingUrl: string }
@@ -32,6 +34,23 @@ function parts(t: EmailTemplate): { subject: string; title: string; paragraphs: 
   switch (t.template) {
     case 'welcome':
       return { subject: 'Welcome to Vitrine', title: `Welcome, ${t.name}`, paragraphs: ['Your workspace is ready, with free credits to try bib and plate reading.'], action: { label: 'Open Vitrine', url: t.appUrl } };
+    case 'password_reset':
+      return {
+        subject: 'Reset your Vitrine password',
+        title: `${t.name}, choose a new password`,
+        paragraphs: [
+          `Someone (we hope you) asked to reset the password of this account. The link works once, until ${t.expiresAt.toISOString().slice(11, 16)} UTC.`,
+          'If it was not you, ignore this email: your password stays as it is.',
+        ],
+        action: { label: 'Choose a new password', url: t.resetUrl },
+      };
+    case 'password_changed':
+      return {
+        subject: 'Your Vitrine password was changed',
+        title: `${t.name}, your password was changed`,
+        paragraphs: ['Every other session was signed out. If you did not do this, reset your password at once from the sign-in page.'],
+        action: { label: 'Open Vitrine', url: t.appUrl },
+      };
     case 'order_paid':
       return {
         subject: `Your photos from ${t.albumTitle}`,

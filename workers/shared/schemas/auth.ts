@@ -8,9 +8,12 @@ export const email = z
   .pipe(z.email({ message: 'Enter a valid email address' }))
   .pipe(z.string().max(254));
 
+/** A password someone chooses: sign-up, reset and change share the rule. */
+const newPassword = z.string().min(10, 'Use at least 10 characters').max(256);
+
 export const registerBody = z.object({
   email,
-  password: z.string().min(10, 'Use at least 10 characters').max(256),
+  password: newPassword,
   name: z.string().trim().min(1).max(120),
   workspace: z.object({
     name: z.string().trim().min(1).max(120),
@@ -23,7 +26,20 @@ export const loginBody = z.object({
   password: z.string().min(1).max(256),
 });
 
+export const passwordResetRequestBody = z.object({ email });
+
+export const passwordResetBody = z.object({
+  token: z.string().min(20, 'This reset link is incomplete; open the link from the email again').max(200),
+  password: newPassword,
+});
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password').max(256),
+  newPassword,
+});
+
 export const createWorkspaceBody = registerBody.shape.workspace;
 
 export type RegisterBody = z.infer<typeof registerBody>;
 export type LoginBody = z.infer<typeof loginBody>;
+export type ChangePasswordBody = z.infer<typeof changePasswordBody>;

@@ -1,6 +1,6 @@
 import { Camera } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { WorkspaceKind } from '../../../../workers/shared/enums';
 import { api } from '../../api/client';
 import { setSession } from '../../api/session';
@@ -9,7 +9,7 @@ import { Field, FormError, SelectField } from '../../components/field';
 import { useSubmit } from '../../lib/use-submit';
 import { KIND_OPTIONS } from '../shell/workspace-kinds';
 
-function AuthFrame({ title, children, footer }: { title: string; children: ReactNode; footer: ReactNode }) {
+export function AuthFrame({ title, children, footer }: { title: string; children: ReactNode; footer: ReactNode }) {
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-10">
       <div className="mb-6 flex items-center gap-2 text-2xl font-bold">
@@ -25,6 +25,7 @@ function AuthFrame({ title, children, footer }: { title: string; children: React
 }
 
 export function LoginPage() {
+  const [params] = useSearchParams();
   const { error, busy, onSubmit } = useSubmit(async (form) => {
     const { token } = await api.auth.login({ email: String(form.get('email')), password: String(form.get('password')) });
     setSession({ token });
@@ -32,10 +33,12 @@ export function LoginPage() {
   return (
     <AuthFrame title="Sign in" footer={<>New to Vitrine? <Link className="font-medium text-brand-700 underline" to="/register">Create an account</Link></>}>
       <form onSubmit={onSubmit} className="space-y-4">
+        {params.get('reset') === 'done' && <p role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800">Your password is changed: sign in with the new one.</p>}
         <FormError error={error?.message} />
         <Field label="Email" name="email" type="email" autoComplete="email" required />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required />
         <Button type="submit" busy={busy} className="w-full">Sign in</Button>
+        <p className="text-center text-sm"><Link className="text-brand-700 underline" to="/forgot-password">Forgot your password?</Link></p>
       </form>
     </AuthFrame>
   );

@@ -1,4 +1,4 @@
-import { Banknote, Camera, Car, Coins, Images, Inbox, KeyRound, LogOut } from 'lucide-react';
+import { Banknote, Camera, Car, Coins, Images, Inbox, KeyRound, LogOut, Settings } from 'lucide-react';
 import { createContext, useContext } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../../api/client';
@@ -42,7 +42,9 @@ export function ProShell() {
   const session = getSession();
   const me = useResource(() => api.me(), [session?.workspaceId]);
   const navigate = useNavigate();
-  const signOut = () => {
+  const signOut = async () => {
+    // The session ends on the server too (its token stops working); signed out here whatever it answers.
+    await api.auth.logout().catch(() => undefined);
     setSession(null);
     navigate('/login');
   };
@@ -76,6 +78,9 @@ export function ProShell() {
           </nav>
           <div className="ml-auto flex items-center gap-2">
             <WorkspaceSwitcher me={me.data} />
+            <NavLink to="/settings" className={navClass} aria-label="Settings" title="Your account: password and sessions">
+              <Settings className="size-4" aria-hidden /> <span className="hidden sm:inline">Settings</span>
+            </NavLink>
             <Button variant="ghost" aria-label="Sign out" onClick={signOut} icon={<LogOut className="size-4" aria-hidden />} title={`Signed in as ${me.data.user.email}`}>
               <span className="hidden sm:inline">Sign out</span>
             </Button>

@@ -6,6 +6,7 @@ import { API_KEY_PREFIX } from '../../../modules/accounts/api-key-token';
 import { verifyUserToken } from '../../../modules/accounts/jwt';
 import { findMembership, listMemberships } from '../../../modules/accounts/accounts';
 import { authenticateApiKey, touchApiKey } from '../../../modules/accounts/api-keys';
+import { liveSession, touchSession } from '../../../modules/accounts/sessions';
 import { ALL_SCOPES, type Principal } from '../../../modules/accounts/principal';
 
 /** Picks the workspace a signed-in user acts in: `X-Workspace-Id` if given, else their first. */
@@ -28,18 +29,26 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     principal = { kind: 'api_key', apiKeyId: key.id, workspaceId: key.workspaceId, scopes: key.scopes as Principal['scopes'] };
     c.executionCtx.waitUntil(touchApiKey(db, key.id));
   } else {
-    const userId = await verifyUserToken(credential, loadConfig(c.env).jwt);
-    if (!userId) throw new AppError('INVALID_TOKEN', 'The session token is invalid or expired; sign in again');
+    const verified = await verifyUserToken(credential, loadConfig(c.env).jwt);
+    if (!verified) throw new AppError('INVALID_TOKEN', 'The session token is invalid or expired; sign in again');
+    const { userId, sessionId } = verified;
     const wanted = c.req.header(WORKSPACE_HEADER);
-    const membership = wanted
-      ? await findMembership(db, userId, wanted)
-      : await listMemberships(db, userId).then((all) => all[0] && { workspaceId: all[0].id, role: all[0].role });
+    // One round trip: the session (ended by a sign-out or a password change?) and the membership.
+    const [session, membership] = await Promise.all([
+      liveSession(db, userId, sessionId),
+      wanted
+        ? findMembership(db, userId, wanted)
+        : listMemberships(db, userId).then((all) => all[0] && { workspaceId: all[0].id, role: all[0].role }),
+    ]);
+    if (!session) throw new AppError('INVALID_TOKEN', 'This session has ended; sign in again');
     if (!membership) {
       throw wanted
         ? new AppError('FORBIDDEN', 'You are not a member of this workspace')
         : new AppError('FORBIDDEN', 'This account has no workspace');
     }
-    principal = { kind: 'user', userId, workspaceId: membership.workspaceId, role: membership.role, scopes: ALL_SCOPES };
+    const touched = touchSession(db, session);
+    if (touched) c.executionCtx.waitUntil(touched);
+    principal = { kind: 'user', userId, sessionId, workspaceId: membership.workspaceId, role: membership.role, scopes: ALL_SCOPES };
   }
   c.set('principal', principal);
   await next();

@@ -1,0 +1,27 @@
+import { api } from '../../api/client';
+import { useResource } from '../../lib/use-resource';
+import { useMe } from '../shell/pro-shell';
+import { PasswordForm } from './password-form';
+import { SessionsList } from './sessions-list';
+
+/** The person's own account: who they are, their password, and where they are signed in. */
+export function SettingsPage() {
+  const me = useMe();
+  const sessions = useResource(() => api.account.sessions(), []);
+  return (
+    <div className="space-y-10">
+      <div>
+        <h1 className="text-2xl font-bold">Settings</h1>
+        <p className="text-slate-600">Signed in as {me.user.name} ({me.user.email})</p>
+      </div>
+      <section aria-labelledby="password-heading" className="space-y-3">
+        <h2 id="password-heading" className="text-lg font-semibold">Password</h2>
+        <PasswordForm onChanged={sessions.reload} />
+      </section>
+      <section aria-labelledby="sessions-heading" className="space-y-3">
+        <h2 id="sessions-heading" className="text-lg font-semibold">Where you are signed in</h2>
+        <SessionsList sessions={sessions} />
+      </section>
+    </div>
+  );
+}
