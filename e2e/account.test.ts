@@ -29,7 +29,7 @@ test('settings: sessions and password; a forgotten password reset by email', { t
     await registerThroughUi(page, email);
     const other = (await api('POST', '/v1/auth/login', undefined, { email, password: FIRST })).token as string;
 
-    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Your account' }).click();
     await page.getByRole('heading', { name: 'Where you are signed in' }).waitFor();
     await page.getByText('This browser').waitFor();
     const signOutOther = page.getByRole('button', { name: /^Sign out (?!everywhere)/ });

@@ -78,8 +78,9 @@ export function ProShell() {
           </nav>
           <div className="ml-auto flex items-center gap-2">
             <WorkspaceSwitcher me={me.data} />
-            <NavLink to="/settings" className={navClass} aria-label="Settings" title="Your account: password and sessions">
-              <Settings className="size-4" aria-hidden /> <span className="hidden sm:inline">Settings</span>
+            {/* Named "Your account", not "Settings": an album's own Settings tab is on the same screen. */}
+            <NavLink to="/settings" className={navClass} aria-label="Your account" title="Your account: password and sessions">
+              <Settings className="size-4" aria-hidden /> <span className="hidden sm:inline">Account</span>
             </NavLink>
             <Button variant="ghost" aria-label="Sign out" onClick={signOut} icon={<LogOut className="size-4" aria-hidden />} title={`Signed in as ${me.data.user.email}`}>
               <span className="hidden sm:inline">Sign out</span>
