@@ -21,7 +21,7 @@ export const accountRoutes = router()
     async (c) => {
       const { currentPassword, newPassword } = c.req.valid('json');
       const mail = { db: c.get('db'), queue: c.env.EMAIL_QUEUE, publicOrigin: loadConfig(c.env).publicOrigin };
-      await changePassword(c.get('db'), mail, personOf(c.get('principal')), currentPassword, newPassword, c.get('requestId'));
+      await changePassword(mail, personOf(c.get('principal')), currentPassword, newPassword, c.get('requestId'));
       return c.body(null, 204);
     },
   )

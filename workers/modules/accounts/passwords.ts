@@ -64,7 +64,8 @@ export async function finishPasswordReset(db: Db, token: string, password: strin
 }
 
 /** Changes the password of a signed-in user who knows the current one; their other sessions end. */
-export async function changePassword(db: Db, mail: Mail, user: { userId: string; sessionId: string }, current: string, next: string, requestId: string) {
+export async function changePassword(mail: Mail, user: { userId: string; sessionId: string }, current: string, next: string, requestId: string) {
+  const { db } = mail;
   const row = await db.select().from(users).where(eq(users.id, user.userId)).get();
   if (!row || !(await verifyPassword(current, row.passwordHash))) {
     throw new AppError('VALIDATION_ERROR', 'The current password is not right', { fields: [{ path: 'currentPassword', message: 'The current password is not right' }] });
@@ -74,5 +75,5 @@ export async function changePassword(db: Db, mail: Mail, user: { userId: string;
     endSessionsStatement(db, user.userId, { keep: user.sessionId }),
     auditInsert(db, { workspaceId: null, actorUserId: user.userId, action: 'password.changed', targetType: 'user', targetId: user.userId, requestId }),
   ]);
-  await queueEmail(mail.db, mail.queue, `password-changed:${user.userId}:${Date.now()}`, row.email, { template: 'password_changed', name: row.name, appUrl: mail.publicOrigin });
+  await queueEmail(db, mail.queue, `password-changed:${user.userId}:${Date.now()}`, row.email, { template: 'password_changed', name: row.name, appUrl: mail.publicOrigin });
 }

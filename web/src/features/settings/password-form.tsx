@@ -12,8 +12,9 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
   const { error, busy, onSubmit } = useSubmit(async (data) => {
     setDone(false);
     const newPassword = String(data.get('newPassword'));
-    setMismatch(newPassword !== String(data.get('confirm')));
-    if (newPassword !== String(data.get('confirm'))) return;
+    const differ = newPassword !== String(data.get('confirm'));
+    setMismatch(differ);
+    if (differ) return;
     await api.account.changePassword({ currentPassword: String(data.get('currentPassword')), newPassword });
     form.current?.reset();
     setDone(true);
