@@ -53,6 +53,8 @@ export const publicPhoto = (p: Photo, grant?: string) => ({
   recognition: p.recognition ? { status: p.recognition, note: p.recognitionNote } : null,
   cutout: p.cutout ? { ...p.cutout, url: `/v1/photos/${p.id}/cutout.png` } : null,
   studio: studioOf(p),
+  room: p.room,
+  shownTransformationId: p.shownTransformationId,
   processing: p.processingMs === null ? null : { ms: p.processingMs, peakWasmBytes: p.peakWasmBytes },
   error: p.errorCode ? { code: p.errorCode, message: p.errorMessage } : null,
   createdAt: p.createdAt,
@@ -93,13 +95,25 @@ export async function listAlbumPhotos(
   return { photos: items.map((p) => ({ ...publicPhoto(p, grant), tags: chips.get(p.id) ?? [] })), nextCursor };
 }
 
+/** A photo's real-estate transformations in R2 (two objects each), listed under its prefix. */
+async function transformationObjects(bucket: R2Bucket, photoId: string): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await bucket.list({ prefix: `photos/${photoId}/transformations/`, cursor });
+    keys.push(...page.objects.map((o) => o.key));
+    cursor = page.truncated ? page.cursor : undefined;
+  } while (cursor);
+  return keys;
+}
+
 /** Deletes a photo in any state (also how an unfinished upload is cancelled), R2 objects first. */
 export async function deletePhoto(db: Db, bucket: R2Bucket, actor: Actor, id: string) {
   const photo = await getPhoto(db, actor.workspaceId, id);
   if (photo.multipartUploadId) {
     await bucket.resumeMultipartUpload(photo.originalKey, photo.multipartUploadId).abort().catch(() => {});
   }
-  await bucket.delete(allPhotoKeys(photo.id));
+  await bucket.delete([...allPhotoKeys(photo.id), ...(await transformationObjects(bucket, photo.id))]);
   await db.batch([
     db.delete(photos).where(eq(photos.id, photo.id)),
     contentVersionBump(db, photo.albumId),
