@@ -5,15 +5,16 @@
  * after `done` or `failed` changes nothing and is never charged twice.
  */
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import { transformations, type Transformation } from '../../db/schema/index';
+import { photos, transformations, type Transformation } from '../../db/schema/index';
 import { TRANSFORMATIONS } from '../../shared/billing/transformations';
-import { photoKeys, transformationKeys } from '../../shared/r2-keys';
-import { createDb } from '../../core/db/client';
+import { transformationKeys } from '../../shared/r2-keys';
+import { createDb, type Db } from '../../core/db/client';
 import { PermanentJobError } from '../../core/jobs/job';
 import { commit } from '../../core/jobs/paid-work';
 import { enqueueAll } from '../../jobs';
 import { copyIntoWasm, freeInWasm } from '../media/codecs/jpegdec';
-import { decodeWebp, encodeWebp } from '../media/codecs/webp';
+import { encodeWebp } from '../media/codecs/webp';
+import { cleanWebPixels } from '../media/jobs/variants';
 import { fitWithin } from '../media/limits';
 import { resizedCopy } from '../media/render';
 import { SWEEP_PER_RUN } from '../media/jobs/sweep';
@@ -38,19 +39,16 @@ function fitted(image: Rgba, edge: number): Rgba {
   return { data, ...size };
 }
 
-/**
- * The photo's pixels: its web variant, already decoded from the original, oriented and at most
- * 1600 px (decoding the original again would cost a second pass for no visible gain at that size).
- */
-async function sourcePixels(env: Env, photoId: string): Promise<Rgba> {
-  const object = await env.PHOTOS.get(photoKeys(photoId).web);
-  if (!object) throw new PermanentJobError('the photo has no web image to transform');
-  return decodeWebp(new Uint8Array(await object.arrayBuffer()));
+/** The photo's clean pixels (never the web variant: an album watermark would be baked in). */
+async function sourcePixels(env: Env, db: Db, photoId: string): Promise<Rgba> {
+  const photo = await db.select({ originalKey: photos.originalKey }).from(photos).where(eq(photos.id, photoId)).get();
+  if (!photo) throw new PermanentJobError('the photo was deleted');
+  return cleanWebPixels(env, photo.originalKey);
 }
 
 /** Runs the engine, stamps the disclosure label when the kind has one; the web and thumb WebPs. */
-async function render(env: Env, row: Transformation) {
-  const out = await engineFor(env, row.kind).run({ kind: row.kind, style: row.style, roomType: row.roomType, seed: row.seed, image: await sourcePixels(env, row.photoId) });
+async function render(env: Env, db: Db, row: Transformation) {
+  const out = await engineFor(env, row.kind).run({ kind: row.kind, style: row.style, roomType: row.roomType, seed: row.seed, image: await sourcePixels(env, db, row.photoId) });
   const web = fitted(out.image, WEB_EDGE);
   const label = TRANSFORMATIONS[row.kind].label;
   if (label) stampLabel(web, label.en);
@@ -67,7 +65,7 @@ export async function transformPhoto(env: Env, message: PhotoTransform): Promise
   await db.update(transformations).set({ status: 'running', updatedAt: new Date() }).where(thisJob(message));
 
   const started = Date.now();
-  const made = await render(env, row);
+  const made = await render(env, db, row);
   const keys = transformationKeys(row.photoId, row.id);
   const httpMetadata = { contentType: 'image/webp' };
   await Promise.all([env.PHOTOS.put(keys.web, made.webBytes, { httpMetadata }), env.PHOTOS.put(keys.thumb, made.thumbBytes, { httpMetadata })]);
