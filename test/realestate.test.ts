@@ -211,4 +211,13 @@ describe('the original and deletion', () => {
     expect((await call('DELETE', `/v1/photos/${living}`, { token: agent.token })).status).toBe(204);
     for (const key of keys) expect(await env.PHOTOS.head(key), key).toBeNull();
   });
+
+  it('deleting the property removes its photos\' transformations from storage too', async () => {
+    const made = (await rowsOf(kitchen)).filter((r) => r.status === 'done');
+    expect(made.length).toBeGreaterThan(0);
+    const keys = made.flatMap((r) => Object.values(transformationKeys(kitchen, r.id)));
+    for (const key of keys) expect(await env.PHOTOS.head(key), key).not.toBeNull();
+    expect((await call('DELETE', `/v1/albums/${album.id}`, { token: agent.token })).status).toBe(204);
+    for (const key of keys) expect(await env.PHOTOS.head(key), key).toBeNull();
+  });
 });

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, } from 'drizzle-orm';
 import { photos, photoTags, type Photo, type PhotoTag } from '../../db/schema/index';
-import { allPhotoKeys } from '../../shared/r2-keys';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { type Cursor, keysetAfter, pageOf } from '../../core/db/cursor';
 import { auditInsert, type Actor } from '../../core/audit';
 import { contentVersionBump } from './content-version';
+import { deleteKeys, ownedKeys } from './owned-objects';
 import { variantUrl } from './gallery';
 
 /**
@@ -95,25 +95,13 @@ export async function listAlbumPhotos(
   return { photos: items.map((p) => ({ ...publicPhoto(p, grant), tags: chips.get(p.id) ?? [] })), nextCursor };
 }
 
-/** A photo's real-estate transformations in R2 (two objects each), listed under its prefix. */
-async function transformationObjects(bucket: R2Bucket, photoId: string): Promise<string[]> {
-  const keys: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await bucket.list({ prefix: `photos/${photoId}/transformations/`, cursor });
-    keys.push(...page.objects.map((o) => o.key));
-    cursor = page.truncated ? page.cursor : undefined;
-  } while (cursor);
-  return keys;
-}
-
 /** Deletes a photo in any state (also how an unfinished upload is cancelled), R2 objects first. */
 export async function deletePhoto(db: Db, bucket: R2Bucket, actor: Actor, id: string) {
   const photo = await getPhoto(db, actor.workspaceId, id);
   if (photo.multipartUploadId) {
     await bucket.resumeMultipartUpload(photo.originalKey, photo.multipartUploadId).abort().catch(() => {});
   }
-  await bucket.delete([...allPhotoKeys(photo.id), ...(await transformationObjects(bucket, photo.id))]);
+  await deleteKeys(bucket, await ownedKeys(db, { photoId: photo.id }, [photo.id]));
   await db.batch([
     db.delete(photos).where(eq(photos.id, photo.id)),
     contentVersionBump(db, photo.albumId),
