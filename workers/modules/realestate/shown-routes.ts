@@ -3,7 +3,7 @@ import { photoKeys } from '../../shared/r2-keys';
 import { shownVersionBody } from '../../shared/schemas/realestate';
 import { loadConfig } from '../../core/config';
 import { AppError } from '../../core/errors';
-import { fromEdgeCache, notModified } from '../../core/http/edge-cache';
+import { immutableImage } from '../../core/http/edge-cache';
 import { access } from '../../core/http/middleware/access';
 import { defineRoute, json, jsonBody, router } from '../../core/http/route';
 import { actorOf } from '../accounts/principal';
@@ -13,7 +13,6 @@ import { photoView } from '../albums/views';
 import { setShownVersion, shownKey } from './shown';
 
 const tags = ['Transformations'];
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 const binary = (type: string) => ({ description: 'The image', content: { [type]: { schema: z.string().meta({ format: 'binary' }) } } });
 
 /** A photo's versions: which one the public sees, the shown one served publicly, and the untouched original. */
@@ -63,12 +62,6 @@ export const shownRoutes = router()
       const { photoId, transformationId, file } = c.req.param();
       // Checked before the edge cache: a version no longer shown must stop being served at once.
       const key = await shownKey(c.get('db'), photoId, transformationId, file);
-      const response = await fromEdgeCache(c.req.url, c.executionCtx, async () => {
-        const object = await c.env.PHOTOS.get(key);
-        if (!object) throw new AppError('NOT_FOUND', 'No such public image');
-        return new Response(object.body, { headers: { 'Content-Type': 'image/webp', 'Cache-Control': IMMUTABLE, ETag: object.httpEtag, 'Content-Length': String(object.size) } });
-      });
-      if (notModified(c.req.raw, response.headers.get('ETag'))) return new Response(null, { status: 304, headers: { ETag: response.headers.get('ETag')!, 'Cache-Control': IMMUTABLE } });
-      return response;
+      return immutableImage(c.req.raw, c.executionCtx, () => c.env.PHOTOS.get(key), { code: 'NOT_FOUND', message: 'No such public image' });
     },
   );
