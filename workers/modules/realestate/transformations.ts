@@ -57,7 +57,14 @@ async function start(db: Db, env: Env, actor: Actor, rows: ReturnType<typeof row
   const credits = rows.reduce((sum, r) => sum + r.credits, 0);
   if (!(await reserveAll(db, rows))) throw insufficient(credits);
   const audit = { action: 'transformations.requested', targetType: 'album', targetId: albumId, data: { batchId: rows[0]!.batchId, count: rows.length, credits } };
-  const [inserted] = await db.batch([db.insert(transformations).values(rows).returning(), auditInsert(db, { ...actor, ...audit })]);
+  let inserted: Transformation[];
+  try {
+    [inserted] = await db.batch([db.insert(transformations).values(rows).returning(), auditInsert(db, { ...actor, ...audit })]);
+  } catch (err) {
+    // No row, no job to commit or refund them: the reservations are given back here.
+    for (const row of rows) await refund(db, transformCost(messageOf(row)));
+    throw err;
+  }
   await enqueueAll(env, rows.map(messageOf));
   return inserted;
 }
