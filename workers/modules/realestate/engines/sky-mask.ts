@@ -31,7 +31,9 @@ export function findSky(image: Rgba): SkyMask | null {
   const queue = new Int32Array(w * maxY);
   let [head, tail, lowestRow] = [0, 0, -1];
   for (let x = 0; x < w; x++) {
-    if (skyColoured(d, x * 4)) (inSky[x] = 1), (queue[tail++] = x);
+    if (!skyColoured(d, x * 4)) continue;
+    inSky[x] = 1;
+    queue[tail++] = x;
   }
   while (head < tail) {
     const p = queue[head++]!;
