@@ -10,12 +10,13 @@ const EXPOSURE = 0.45;
 const DUSK_TOP = [28, 40, 92];
 const DUSK_HORIZON = [236, 140, 82];
 const WINDOW_GLOW = [255, 196, 120];
-/** Brightness (0..255) from which a pixel below the sky is taken for a lit window. */
-const LIT_FROM = 205;
+/** Brightness (0..255) from which a pixel is taken for a lit window, fully lit LIT_RAMP above it. */
+const LIT_FROM = 185;
+const LIT_RAMP = 30;
 
 function grade(d: Uint8Array, i: number) {
   const l = (d[i]! * 0.299 + d[i + 1]! * 0.587 + d[i + 2]! * 0.114) / 255;
-  const lit = Math.min(1, Math.max(0, (l * 255 - LIT_FROM) / (255 - LIT_FROM)));
+  const lit = Math.min(1, Math.max(0, (l * 255 - LIT_FROM) / LIT_RAMP));
   const dusk = [d[i]! * EXPOSURE + 12 * l, d[i + 1]! * EXPOSURE + 4 * l, d[i + 2]! * EXPOSURE + 26 * (1 - l) + 6];
   for (let c = 0; c < 3; c++) d[i + c] = Math.min(255, dusk[c]! * (1 - lit) + WINDOW_GLOW[c]! * lit);
 }
