@@ -8,6 +8,11 @@ import type { Rgba } from './engine';
 const CLIP = 0.005;
 /** Grey-world gains are held to this range: a sunset or a blue room should not be turned grey. */
 const MAX_GAIN = 1.35;
+/**
+ * Share of the grey-world correction applied (as a power of the gains): the full one turns a
+ * room with beige walls grey-green, most of it removes the cast and keeps the warmth.
+ */
+const BALANCE = 0.85;
 /** Mid-tone the tone curve aims the mean brightness at (a touch under middle grey, as photographers expose interiors). */
 const TARGET_MEAN = 0.46;
 /** Strength of the S-curve mixed in for contrast (0 = none, 1 = full smoothstep). */
@@ -48,7 +53,7 @@ export function toneTables(image: Rgba): [Uint8Array, Uint8Array, Uint8Array] {
   const total = image.width * image.height;
   const means = h.map((c) => meanOf(c, total));
   const grey = (means[0]! + means[1]! + means[2]!) / 3;
-  const gains = means.map((m) => clamp(grey / Math.max(1, m), 1 / MAX_GAIN, MAX_GAIN));
+  const gains = means.map((m) => clamp((grey / Math.max(1, m)) ** BALANCE, 1 / MAX_GAIN, MAX_GAIN));
   const lo = Math.min(...h.map((c, i) => percentile(c, total, CLIP) * gains[i]!));
   const hi = Math.max(...h.map((c, i) => percentile(c, total, 1 - CLIP) * gains[i]!));
   const range = Math.max(32, hi - lo);
