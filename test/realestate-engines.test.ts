@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { PermanentJobError, RetryLaterError } from '../workers/core/jobs/job';
 import type { Rgba, TransformInput } from '../workers/modules/realestate/engines/engine';
 import { IMG2IMG_MODEL, INPAINTING_MODEL } from '../workers/modules/realestate/engines/generative';
@@ -136,23 +136,19 @@ describe('twilight', () => {
 });
 
 describe('generative engines (Workers AI stand-in)', () => {
-  afterEach(async () => {
-    await fetch(`${standIn()}/_standin/failing`, { method: 'DELETE' });
-  });
-
   const room = () => paint(640, 480, (x, y) => [150 + noise(x, y, 30), 140 + (y % 50), 120 + (x % 40)]);
 
   it('stages a room: the photo at its own size, changed, the style in the prompt, the same bytes for the same seed', async () => {
     const photo = room();
     const stage = (seed: number) => engineFor(env, 'stage').run(input(copyOf(photo), { kind: 'stage', style: 'scandinavian', roomType: 'bedroom', seed }));
-    const [first, again, other] = [await stage(7), await stage(7), await stage(8)];
+    const [first, again, other] = [await stage(7), await stage(7), await stage(870_001)];
     expect(first.engine).toBe(IMG2IMG_MODEL);
     expect([first.image.width, first.image.height]).toEqual([640, 480]);
     expect(Buffer.from(first.image.data).equals(Buffer.from(photo.data))).toBe(false);
     expect(Buffer.from(again.image.data).equals(Buffer.from(first.image.data))).toBe(true);
     expect(Buffer.from(other.image.data).equals(Buffer.from(first.image.data))).toBe(false);
-    const { requests } = await (await fetch(`${standIn()}/_standin/requests`)).json<{ requests: { model?: string; prompt?: string; seed?: number }[] }>();
-    expect(requests.findLast((r) => r.model === IMG2IMG_MODEL)).toMatchObject({ seed: 8, prompt: expect.stringMatching(/^scandinavian style furnished bedroom/) });
+    const { requests } = await (await fetch(`${standIn()}/_standin/image-requests`)).json<{ requests: { model: string; prompt: string; seed: number }[] }>();
+    expect(requests.find((r) => r.seed === 870_001)).toMatchObject({ model: IMG2IMG_MODEL, prompt: expect.stringMatching(/^scandinavian style furnished bedroom/) });
   });
 
   it('declutters a room through the inpainting model', async () => {
@@ -163,24 +159,41 @@ describe('generative engines (Workers AI stand-in)', () => {
     expect(Buffer.from(image.data).equals(Buffer.from(photo.data))).toBe(false);
   });
 
-  it('rejects with the provider reason: a 500 to retry, a refused input at once, a busy model after its Retry-After', async () => {
-    const run = (e: Env) => engineFor(e, 'stage').run(input(room(), { kind: 'stage', style: 'modern' }));
-    const failing = withAi({ WORKERS_AI_API_URL: `${standIn()}/_standin/failing` });
-    const error = await run(failing).catch((err: Error) => err);
-    expect(error).toBeInstanceOf(Error);
-    expect(error).not.toBeInstanceOf(PermanentJobError);
-    expect((error as Error).message).toMatch(/stable-diffusion-v1-5-img2img answered 500: 3043 Internal server error/);
+  const stageThrough = (vars: Partial<Env>, over: Partial<TransformInput> = {}) =>
+    engineFor(withAi(vars), 'stage').run(input(room(), { kind: 'stage', style: 'modern', ...over }));
+  const failureOf = (vars: Partial<Env>) => stageThrough(vars).catch((err: Error) => err);
 
-    await fetch(`${standIn()}/_standin/failing`, { method: 'POST', body: JSON.stringify({ status: 400, times: 1 }) });
-    await expect(run(env)).rejects.toThrow(PermanentJobError);
-    await expect(run(env)).resolves.toMatchObject({ engine: IMG2IMG_MODEL }); // armed for one call only
+  it('rejects with the provider reason: a 500 to retry with backoff, a refused input at once, a busy model after its Retry-After', async () => {
+    const crashed = await failureOf({ WORKERS_AI_API_URL: `${standIn()}/_standin/failing` });
+    expect(crashed).toBeInstanceOf(Error);
+    expect(crashed).not.toBeInstanceOf(PermanentJobError);
+    expect(crashed).not.toBeInstanceOf(RetryLaterError);
+    expect((crashed as Error).message).toMatch(/stable-diffusion-v1-5-img2img answered 500: 3043 Internal server error/);
 
-    await fetch(`${standIn()}/_standin/failing`, { method: 'POST', body: JSON.stringify({ status: 429, times: 1 }) });
-    const busy = await run(env).catch((err: Error) => err);
+    const refused = await failureOf({ WORKERS_AI_API_URL: `${standIn()}/_standin/refusing` });
+    expect(refused).toBeInstanceOf(PermanentJobError);
+    expect((refused as Error).message).toMatch(/answered 400: 5006/);
+
+    const busy = await failureOf({ WORKERS_AI_API_URL: `${standIn()}/_standin/busy` });
     expect(busy).toBeInstanceOf(RetryLaterError);
-    expect((busy as RetryLaterError).delaySeconds).toBeGreaterThan(0);
+    expect((busy as RetryLaterError).delaySeconds).toBe(7);
 
-    await expect(run(withAi({ WORKERS_AI_API_URL: 'http://127.0.0.1:9' }))).rejects.toThrow(/unreachable/);
+    expect(((await failureOf({ WORKERS_AI_API_URL: `${standIn()}/_standin/malformed` })) as Error).message).toMatch(/application\/json instead of an image/);
+    expect(((await failureOf({ WORKERS_AI_API_URL: 'http://127.0.0.1:9' })) as Error).message).toMatch(/unreachable/);
+  });
+
+  it('fails the calls the stand-in was told to fail (the screens\' hook), only those whose prompt matches, as many times as told', async () => {
+    const told = await fetch(`${standIn()}/_standin/failing`, { method: 'POST', body: JSON.stringify({ status: 400, times: 1, match: 'bohemian style furnished garden' }) });
+    expect(told.status).toBe(200);
+    const garden = { style: 'bohemian', roomType: 'garden' } as const;
+    try {
+      await expect(stageThrough({}, { style: 'modern', roomType: 'garden' })).resolves.toMatchObject({ engine: IMG2IMG_MODEL });
+      await expect(stageThrough({}, garden)).rejects.toThrow(/answered 400: 3043 Stand-in told to fail/);
+      await expect(stageThrough({}, garden)).resolves.toMatchObject({ engine: IMG2IMG_MODEL });
+    } finally {
+      await fetch(`${standIn()}/_standin/failing`, { method: 'DELETE' });
+    }
+    expect((await fetch(`${standIn()}/_standin/failing`, { method: 'POST', body: '{"status":200}' })).status).toBe(400);
   });
 
   it('fails a generative kind with a reason when Workers AI is not configured', () => {
