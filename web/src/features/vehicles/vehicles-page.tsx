@@ -14,7 +14,8 @@ import { Field, FormError } from '../../components/field';
 import { Spinner } from '../../components/spinner';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from '../../lib/use-submit';
-import { formatEuros, STATUSES, vehicleName } from './vehicle-record';
+import { formatEuros } from '../../lib/format';
+import { STATUSES, vehicleName } from './vehicle-record';
 
 const FILTERS: { status: VehicleStatus | undefined; label: string }[] = [
   { status: undefined, label: 'All' },
