@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { roomPhotos } from '../scripts/lib/room-photo';
 import { stackApi, until } from './lib/api';
 import { DESKTOP, newContext, screenshot, withFailureShots } from './lib/browser';
-import { uniqueEmail } from './lib/flows';
+import { createAlbumThroughUi, registerThroughUi, uniqueEmail, waitForProcessing, waitForUploads } from './lib/flows';
 import { stackAndBrowser } from './lib/harness';
 
 const env = stackAndBrowser();
@@ -141,6 +141,26 @@ test('a new estate agent stages a room and enhances the rest at the cost shown, 
     await gallery.waitForFunction(`[...document.images].some((i) => i.src.includes('/v1/public/transformations/') && i.complete && i.naturalWidth > 0)`, null, { timeout: 30_000 });
     await shot(gallery, '6-public-gallery');
     await visitor.close();
+    await context.close();
+  }),
+);
+
+test("outside real estate the photo dialog is as it was: the photo, Delete and Close, no versions", { timeout: 240_000 }, () =>
+  withFailureShots(env, async () => {
+    const context = await newContext(env.browser, env.stack.origin, DESKTOP);
+    const page = await context.newPage();
+    await registerThroughUi(page, uniqueEmail('events-dialog'));
+    await createAlbumThroughUi(page, 'Trail des Monts 2026');
+    await page.getByLabel('Choose photos').setInputFiles((await roomPhotos(['exterior']))[0]!);
+    await waitForUploads(page, 1);
+    await waitForProcessing(page, 1);
+    await page.getByRole('button', { name: /^exterior\.jpg — ready/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'exterior.jpg' });
+    await dialog.getByRole('img', { name: 'exterior.jpg' }).waitFor();
+    await dialog.getByRole('button', { name: 'Delete photo' }).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).waitFor();
+    assert.equal(await dialog.getByText('Versions').count(), 0);
+    assert.equal(await dialog.getByRole('button', { name: 'Use this version' }).count(), 0);
     await context.close();
   }),
 );
