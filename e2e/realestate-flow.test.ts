@@ -126,6 +126,12 @@ test('a new estate agent stages a room and enhances the rest at the cost shown, 
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('article', { name: 'living-room.jpg' }).getByText('Virtually staged').waitFor();
 
+    // The property list: its card with the record's facts and the counts.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Properties' }).click();
+    const card = page.getByRole('list', { name: 'Properties' }).getByRole('listitem').filter({ hasText: '12 rue des Lilas' });
+    for (const fact of ['€325,000', 'MAND-2026-041', 'Apartment · 64.5 m² · 3 rooms', `${PHOTOS} photos`, `${PHOTOS + 1} transformations`]) await card.getByText(fact).waitFor();
+    await shot(page, '6-properties');
+
     // The public gallery shows the staged version (its own public URL), the others their originals.
     const token = await page.evaluate<string | undefined>(`JSON.parse(localStorage.getItem('vitrine.session') ?? '{}').token`);
     const { album } = await call('GET', `/v1/albums/${albumId}`, token);
@@ -139,7 +145,7 @@ test('a new estate agent stages a room and enhances the rest at the cost shown, 
     const gallery = await visitor.newPage();
     await gallery.goto(`/e/${album.slug}`);
     await gallery.waitForFunction(`[...document.images].some((i) => i.src.includes('/v1/public/transformations/') && i.complete && i.naturalWidth > 0)`, null, { timeout: 30_000 });
-    await shot(gallery, '6-public-gallery');
+    await shot(gallery, '7-public-gallery');
     await visitor.close();
     await context.close();
   }),

@@ -40,19 +40,22 @@ export function PhotoVersions({ photo, versions, onChanged }: Props) {
 
   return (
     <div className="space-y-4">
-      <BeforeAfter
-        photo={photo}
-        afterPath={compare?.urls?.web ?? null}
-        afterAlt={compare ? `${photo.name}: ${versionName(compare)}` : ''}
-        afterTag={label ?? 'After'}
-        failedText="This version could not be loaded."
-      >
-        {label && (
-          <p className="text-sm text-amber-900" data-testid="version-label">
-            Labelled “{label}” on the image: a listing photo that adds or removes something must say so (MLS disclosure rules, French rules on misleading advertising).
-          </p>
-        )}
-      </BeforeAfter>
+      {/* At most 60 % of the window's height (for a 3:2 photo), so the versions and buttons stay in sight. */}
+      <div className="mx-auto" style={{ maxWidth: 'min(100%, 90vh)' }}>
+        <BeforeAfter
+          photo={photo}
+          afterPath={compare?.urls?.web ?? null}
+          afterAlt={compare ? `${photo.name}: ${versionName(compare)}` : ''}
+          afterTag={label ?? 'After'}
+          failedText="This version could not be loaded."
+        >
+          {label && (
+            <p className="text-sm text-amber-900" data-testid="version-label">
+              Labelled “{label}” on the image: a listing photo that adds or removes something must say so (MLS disclosure rules, French rules on misleading advertising).
+            </p>
+          )}
+        </BeforeAfter>
+      </div>
       <p className="text-sm text-slate-700" data-testid="shown-version">The public gallery shows {shown ? versionName(shown) : 'the original'}.</p>
 
       <fieldset>

@@ -2,12 +2,13 @@
  * A real-estate workspace's home: its properties (cover, address, type and size, price, photo and
  * transformation counts), newest first, with "Add a property".
  */
-import { Building2, ImageOff, Plus, Sparkles } from 'lucide-react';
+import { Building2, Plus, Sparkles } from 'lucide-react';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { api, apiUrl } from '../../api/client';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/client';
 import type { PropertySummary } from '../../api/types';
 import { Button } from '../../components/button';
+import { CoverCard } from '../../components/cover-card';
 import { Dialog } from '../../components/dialog';
 import { EmptyState } from '../../components/empty-state';
 import { Field, FormError } from '../../components/field';
@@ -65,32 +66,26 @@ export function PropertiesPage() {
 function PropertyCard({ summary: s }: { summary: PropertySummary }) {
   const { property: p, transformations: t } = s;
   return (
-    <Link to={`/albums/${s.albumId}`} className="block overflow-hidden rounded-2xl bg-white shadow-sm ring-1 ring-slate-200 transition hover:shadow-md hover:ring-brand-500">
-      <div className="relative aspect-[3/2] bg-slate-100">
-        {s.coverThumbUrl ? (
-          <img src={apiUrl(s.coverThumbUrl)} alt="" loading="lazy" className="size-full object-cover" />
-        ) : (
-          <div className="grid size-full place-items-center text-slate-400"><ImageOff className="size-8" aria-label="No photo yet" /></div>
+    <CoverCard
+      to={`/albums/${s.albumId}`}
+      coverUrl={s.coverThumbUrl}
+      badge={p.reference && <span className="absolute top-2 left-2 rounded-full bg-white/90 px-2 py-0.5 font-mono text-xs text-slate-800">{p.reference}</span>}
+    >
+      <div className="flex items-start justify-between gap-2">
+        <h2 className="font-semibold text-slate-900">{p.address ?? s.title}</h2>
+        <span className="shrink-0 font-semibold text-slate-900">{p.priceCents == null ? '' : formatEuros(p.priceCents)}</span>
+      </div>
+      {sizeLine(p) && <p className="mt-1 text-sm text-slate-600">{sizeLine(p)}</p>}
+      <p className="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+        <span>{plural(s.photoCount, 'photo')}</span>
+        {t.done + t.underWay > 0 && (
+          <span className="inline-flex items-center gap-1">
+            <Sparkles className="size-3.5 text-brand-600" aria-hidden />
+            {plural(t.done, 'transformation')}{t.underWay > 0 && `, ${t.underWay} under way`}
+          </span>
         )}
-        {p.reference && <span className="absolute top-2 left-2 rounded-full bg-white/90 px-2 py-0.5 font-mono text-xs text-slate-800">{p.reference}</span>}
-      </div>
-      <div className="p-4">
-        <div className="flex items-start justify-between gap-2">
-          <h2 className="font-semibold text-slate-900">{p.address ?? s.title}</h2>
-          <span className="shrink-0 font-semibold text-slate-900">{p.priceCents == null ? '' : formatEuros(p.priceCents)}</span>
-        </div>
-        {sizeLine(p) && <p className="mt-1 text-sm text-slate-600">{sizeLine(p)}</p>}
-        <p className="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
-          <span>{plural(s.photoCount, 'photo')}</span>
-          {t.done + t.underWay > 0 && (
-            <span className="inline-flex items-center gap-1">
-              <Sparkles className="size-3.5 text-brand-600" aria-hidden />
-              {plural(t.done, 'transformation')}{t.underWay > 0 && `, ${t.underWay} under way`}
-            </span>
-          )}
-        </p>
-      </div>
-    </Link>
+      </p>
+    </CoverCard>
   );
 }
 

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import type { Transformation } from '../../api/types';
+import { usePoll } from '../../lib/use-poll';
 import { useResource } from '../../lib/use-resource';
 import { underWay } from './property-words';
 
@@ -35,11 +36,7 @@ export function useTransformations(albumId: string, onFinished?: () => void) {
   }, [rows, onFinished]);
 
   const { reload } = list;
-  useEffect(() => {
-    if (!working) return;
-    const timer = setInterval(reload, POLL_MS);
-    return () => clearInterval(timer);
-  }, [working, reload]);
+  usePoll(working, reload, POLL_MS);
 
   /** Just asked for: watched from now on, and shown at once. */
   const track = useCallback((made: Transformation[]) => {
