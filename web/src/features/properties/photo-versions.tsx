@@ -21,7 +21,9 @@ const baseName = (name: string) => name.replace(/\.[^.]+$/, '');
 
 export function PhotoVersions({ photo, versions, onChanged }: Props) {
   const done = versions.filter((t) => t.status === 'done');
-  const [compareId, setCompareId] = useState<string | null>(photo.shownTransformationId ?? done[0]?.id ?? null);
+  // Until the agent picks one: the version the gallery shows, else the newest done (one finishing while the dialog is open comes in).
+  const [picked, setCompareId] = useState<string | null>(null);
+  const compareId = picked ?? photo.shownTransformationId ?? done[0]?.id ?? null;
   const compare = done.find((t) => t.id === compareId) ?? null;
   const label = compare && labelOf(compare);
   const { busy, error, run } = useAction<'use' | 'original' | 'download'>();
