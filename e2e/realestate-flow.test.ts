@@ -4,7 +4,8 @@
  * photos and say which room each shows, see the cost and the balance before starting, stage the
  * living room and enhance them all, watch the progress then the notice, compare before/after on
  * the staged photo (its disclosure label shown), use that version, download both files, and find
- * the staged version in the public gallery. Credits go down by exactly the cost shown.
+ * the staged version in the public gallery. Credits go down by exactly the cost shown; asking for
+ * more than is left is refused with a link to buy credits, nothing charged.
  * On this branch the engines are a stand-in returning the image unchanged: the flow, not the pixels.
  */
 import assert from 'node:assert/strict';
@@ -147,6 +148,23 @@ test('a new estate agent stages a room and enhances the rest at the cost shown, 
     await gallery.waitForFunction(`[...document.images].some((i) => i.src.includes('/v1/public/transformations/') && i.complete && i.naturalWidth > 0)`, null, { timeout: 30_000 });
     await shot(gallery, '7-public-gallery');
     await visitor.close();
+
+    // More than the balance: a 402 said in a sentence with a link to buy credits, nothing charged.
+    await page.goto(`/albums/${albumId}/photos`);
+    await page.getByRole('radio', { name: /^Virtual staging/ }).check();
+    await page.getByRole('button', { name: `Apply to all ${PHOTOS} photos` }).click();
+    await page.getByText(`Virtual staging of ${PHOTOS} photos is on its way (${PHOTOS * 5} credits reserved).`).waitFor();
+    const left = STARTER_CREDITS - COST - PHOTOS * 5;
+    await cost.getByText(`Your balance: ${left} credits`).waitFor();
+    await cost.getByText(`${PHOTOS * 5 - left} more credits needed for all photos.`).waitFor();
+    await page.getByRole('button', { name: `Apply to all ${PHOTOS} photos` }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Not enough credits' });
+    await refused.getByText(/nothing was charged/).waitFor();
+    await refused.getByRole('link', { name: 'Buy credits' }).waitFor();
+    await shot(page, '8-not-enough-credits');
+    await cost.getByText(`Your balance: ${left} credits`).waitFor();
+    const { balance } = await call('GET', '/v1/credits', token);
+    assert.equal(balance, left, 'the refused request charged nothing');
     await context.close();
   }),
 );

@@ -92,16 +92,17 @@ export function TransformationPicker({ albumId, photos, selected, balance, onSta
 /** The price before anything starts: a photo, the selection, all of them, and the balance they come out of. */
 function CostLine({ each, selected, all, balance }: { each: number; selected: number; all: number; balance: number | undefined }) {
   if (all === 0) return <p className="text-sm text-slate-500">Transformations open once a photo is processed.</p>;
-  const short = balance !== undefined && balance < each * Math.max(selected, 1);
+  // What is missing for the selection, else for all photos: said before the click, not only by the 402.
+  const missing = balance === undefined ? 0 : Math.max(0, each * (selected || all) - balance);
   return (
     <div className="rounded-lg bg-slate-50 px-3 py-2 text-sm" data-testid="transform-cost">
       <p><span className="font-medium">{plural(each, 'credit')}</span> a photo</p>
       {selected > 0 && <p>Selected ({selected}): <span className="font-medium">{plural(each * selected, 'credit')}</span></p>}
       {all > 1 && <p>All {all} photos: <span className="font-medium">{plural(each * all, 'credit')}</span></p>}
       <p className="text-slate-600">Your balance: {balance === undefined ? '…' : plural(balance, 'credit')}</p>
-      {short && (
+      {missing > 0 && (
         <p className="mt-1 text-amber-800">
-          Not enough credits for this. <Link to="/billing" className="font-medium underline">Buy credits</Link>
+          {plural(missing, 'more credit')} needed for {selected ? 'the selected photos' : 'all photos'}. <Link to="/billing" className="font-medium underline">Buy credits</Link>
         </p>
       )}
     </div>
