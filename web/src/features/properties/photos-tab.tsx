@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { PhotoDialog } from '../albums/photo-grid';
-import { StatusCounts } from '../albums/status-counts';
+import { countsAreNews, StatusCounts } from '../albums/status-counts';
 import { useLiveAlbum } from '../albums/use-live-album';
 import { UploadPanel } from '../upload/upload-panel';
 import { Spinner } from '../../components/spinner';
@@ -33,7 +33,7 @@ export function PhotosTab({ albumId }: { albumId: string }) {
       <section aria-labelledby="add-photos" className="space-y-3">
         <h2 id="add-photos" className={heading}>Add photos of the property</h2>
         <UploadPanel albumId={albumId} uppy={album.uppy} summary={album.summary} />
-        <StatusCounts counts={album.counts ?? {}} photos={photos} />
+        {countsAreNews(album.counts, album.summary.active) && <StatusCounts counts={album.counts ?? {}} photos={photos} />}
       </section>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-labelledby="rooms-title" className="space-y-4">
