@@ -150,9 +150,9 @@ describe('a transformation that finally fails', () => {
 describe('POST /v1/albums/:id/transformations', () => {
   it('reserves the whole batch, and its last job writes one email', async () => {
     await setBalance(agent.workspace.id, 20);
-    const items = [{ photoId: living, kind: 'sky' }, { photoId: kitchen, kind: 'twilight' }];
+    const items = [{ photoId: living, kind: 'enhance' }, { photoId: kitchen, kind: 'twilight' }];
     const res = await call('POST', `/v1/albums/${album.id}/transformations`, { token: agent.token, json: { items }, env: held });
-    expect([res.status, res.data.credits, res.data.transformations.length]).toEqual([202, CREDIT_PRICES.sky + CREDIT_PRICES.twilight, 2]);
+    expect([res.status, res.data.credits, res.data.transformations.length]).toEqual([202, CREDIT_PRICES.enhance + CREDIT_PRICES.twilight, 2]);
     expect(await balance()).toBe(20 - res.data.credits);
     const messages = res.data.transformations.map(message);
     await deliver(PHOTO_JOBS, messages);
