@@ -7,12 +7,12 @@
  * Inputs are generated here: a car-shaped cutout (RGBA PNG) with photographic texture.
  * RUNS=n (default 5) per size.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { photographicRgb } from '../test/fixtures/generate';
+import { measureInChild, type Run, runInChild, spread } from './child-run';
 import { mb, median } from './lib';
 
 /** A 12 MP photo's cutout is made from its 1600 px web variant: what the job composes. The full size shows the headroom. */
@@ -38,13 +38,6 @@ async function carCutout(width: number, height: number): Promise<Buffer> {
     }
   }
   return sharp(rgba, { raw: { width, height, channels: 4 } }).png().toBuffer();
-}
-
-/** Resident memory now and its high-water mark, from the kernel (bytes). */
-function residentBytes() {
-  const status = readFileSync('/proc/self/status', 'utf8');
-  const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))![1]) * 1024;
-  return { now: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
 /** workers/modules/vehicles/studio/draw.ts, loaded by path: its wasm imports are typed for workerd, not for this Node project. */
@@ -88,45 +81,15 @@ async function sharpCompose(png: Uint8Array, edge: number) {
   };
 }
 
-/** Collects the warm-up's garbage, and gives its buffers time to be handed back (freed off the main thread). */
-async function settle() {
-  const gc = (globalThis as { gc?: () => void }).gc!;
-  for (let i = 0; i < 3; i++) {
-    gc();
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/**
- * In a child process: one warm-up (code compiled and the codecs' wasm memory grown, like a warm
- * isolate), then the measured run, its peak taken from a reset high-water mark.
- */
+/** In a child process: the warm-up and measured run of one side (see child-run.ts). */
 async function child(kind: string, file: string, edge: number) {
   sharp.concurrency(1);
   sharp.cache(false);
   const png = new Uint8Array(readFileSync(file));
-  const run = kind === 'worker' ? await workerCompose(png, edge) : await sharpCompose(png, edge);
-  const heldBytes = await run();
-  await settle();
-  const baseline = residentBytes().now;
-  writeFileSync('/proc/self/clear_refs', '5'); // VmHWM := VmRSS, so the peak below is this run's
-  const started = performance.now();
-  await run();
-  const ms = performance.now() - started;
-  process.stdout.write(JSON.stringify({ ms, peakBytes: residentBytes().peak - baseline, heldBytes }));
+  await measureInChild(kind === 'worker' ? await workerCompose(png, edge) : await sharpCompose(png, edge));
 }
 
-type Run = { ms: number; peakBytes: number; heldBytes: number };
-
-function measure(kind: string, file: string, edge: number): Run {
-  // Big buffers in mmap'd memory the allocator hands back when freed: resident memory then follows what is live.
-  const env = { ...process.env, MALLOC_MMAP_THRESHOLD_: '131072' };
-  const out = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', './bench/wasm-hooks.mjs', 'bench/studio.ts', 'child', kind, file, String(edge)], { encoding: 'utf8', env });
-  if (out.status !== 0) throw new Error(`${kind} run failed: ${out.stderr}`);
-  return JSON.parse(out.stdout);
-}
-
-const spread = (values: number[], unit: (v: number) => string) => `${unit(Math.min(...values))} / ${unit(median(values))} / ${unit(Math.max(...values))}`;
+const measure = (kind: string, file: string, edge: number): Run => runInChild('bench/studio.ts', [kind, file, String(edge)]);
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'vitrine-studio-bench-'));

@@ -31,6 +31,9 @@ const PICKS: Record<string, [name: string, width: number]> = {
   'dealer-flow-6-studio-before-after': ['studio-before-after', DESKTOP],
   'dealer-flow-4-details-estimate': ['vehicle-estimate', DESKTOP],
   'dealer-flow-8-public-page': ['vehicle-public-phone', PHONE],
+  'realestate-flow-6-properties': ['properties', DESKTOP],
+  'realestate-flow-2-cost': ['transform-picker', DESKTOP],
+  'realestate-flow-5-before-after': ['property-before-after', DESKTOP],
 };
 
 const from = join(import.meta.dirname, '..', 'e2e', 'screenshots');

@@ -1,8 +1,8 @@
 // Demo data through the public API (the same code paths a user takes), idempotent across restarts:
-// a demo account per workspace kind (race photos, a car dealer, real estate, a brand).
-import { readFileSync } from 'node:fs';
-import { api, expectStatus, sendAndComplete, signIn } from './lib/api-client';
+// a demo account per workspace kind (race photos, a car dealer, an estate agent, a brand).
+import { type Account, albumOf, api, expectStatus, signIn, uploadFiles } from './lib/api-client';
 import { carPhotos } from './lib/car-photo';
+import { seedAgent } from './seed-realestate';
 
 export const DEMO = {
   email: 'demo@vitrine.dev',
@@ -25,26 +25,15 @@ export async function seedDemo(origin: string) {
   let album = albums.data.albums.find((a: { slug: string }) => a.slug === DEMO.album.slug);
   album ??= expectStatus(await api(origin, 'POST', '/v1/albums', { token, json: DEMO.album }), 201, 'demo album').data.album;
   await seedShop(origin, token, album.id);
-  const others = [await seedDealer(origin), ...(await Promise.all(TRADE_DEMOS.map((demo) => seedTrade(origin, demo))))];
+  const others = [await seedDealer(origin), await seedAgent(origin), ...(await Promise.all(TRADE_DEMOS.map((demo) => seedTrade(origin, demo))))];
   return { email: DEMO.email, password: DEMO.password, album, token, others };
 }
 
-type Account = { email: string; password: string; name: string; workspace: { name: string; kind: string } };
 type AlbumBody = { title: string; slug: string; visibility: string };
 
-/** The album of that slug in the account's workspace, made on the first run. */
-async function albumOf(origin: string, token: string, body: AlbumBody) {
-  const albums = await api(origin, 'GET', '/v1/albums', { token });
-  const found = albums.data.albums.find((a: { slug: string }) => a.slug === body.slug);
-  return found ?? expectStatus(await api(origin, 'POST', '/v1/albums', { token, json: body }), 201, `demo album ${body.slug}`).data.album;
-}
 
-/** Real-estate and brand workspaces: an account and one album each (their own screens are to come). */
+/** The brand workspace: an account and one album (its own screens are to come). */
 const TRADE_DEMOS: { account: Account; album: AlbumBody }[] = [
-  {
-    account: { email: 'realestate@vitrine.dev', password: 'vitrine-realestate-2026', name: 'Demo Agent', workspace: { name: 'Demo Immobilier', kind: 'realestate' } },
-    album: { title: 'Appartement Paris 11e, 3 pièces', slug: 'demo-appartement-paris-11', visibility: 'unlisted' },
-  },
   {
     account: { email: 'brand@vitrine.dev', password: 'vitrine-brand-2026', name: 'Demo Brand', workspace: { name: 'Demo Brand Studio', kind: 'brand' } },
     album: { title: 'Spring collection 2026', slug: 'demo-spring-collection-2026', visibility: 'unlisted' },
@@ -89,16 +78,9 @@ async function seedDealer(origin: string) {
     if (!vehicle.updatedAt) expectStatus(await api(origin, 'PUT', `/v1/albums/${album.id}/vehicle`, { token, json: demo.record }), 200, 'demo vehicle');
     const { photoCounts } = (await api(origin, 'GET', `/v1/albums/${album.id}`, { token })).data;
     if (Object.values(photoCounts as Record<string, number>).some((n) => n > 0)) continue;
-    await uploadAll(origin, token, album.id, await carPhotos(3, { plate: demo.record.plate, colour: demo.colour }));
+    await uploadFiles(origin, token, album.id, await carPhotos(3, { plate: demo.record.plate, colour: demo.colour }));
   }
   return { ...DEALER, album: { title: `${DEMO_VEHICLES.length} vehicles` } };
-}
-
-async function uploadAll(origin: string, token: string, albumId: string, paths: string[]) {
-  const files = paths.map((path, i) => ({ path, name: `car-${i + 1}.jpg`, bytes: new Uint8Array(readFileSync(path)) }));
-  const json = { files: files.map((f) => ({ name: f.name, size: f.bytes.byteLength, type: 'image/jpeg' })) };
-  const { uploads } = expectStatus(await api(origin, 'POST', `/v1/albums/${albumId}/uploads`, { token, json }), 201, 'demo uploads').data;
-  for (const [i, upload] of uploads.entries()) await sendAndComplete(origin, token, upload, files[i]!.bytes);
 }
 
 const DEMO_PACKS = [

@@ -11,13 +11,14 @@ import { mediaJobs, mediaSweeps, type MediaMessage } from './modules/media/jobs/
 import { notificationJobs, notificationSweeps, type NotificationMessage } from './modules/notifications/jobs';
 import { recognitionJobs, recognitionSweeps, type RecognitionMessage } from './modules/recognition/jobs/index';
 import { studioJobs, studioSweeps, type StudioMessage } from './modules/vehicles/studio/jobs';
+import { realestateJobs, realestateSweeps, type RealestateMessage } from './modules/realestate/transform-jobs';
 
 /** Every message a queue of this Worker carries. */
-export type JobMessage = MediaMessage | RecognitionMessage | NotificationMessage | StudioMessage;
+export type JobMessage = MediaMessage | RecognitionMessage | NotificationMessage | StudioMessage | RealestateMessage;
 
 // Built on first use, not at import: the handlers' modules import `enqueue` from here, so at
 // import time some of the maps may not exist yet.
-const registry = () => defineJobs<JobMessage>()({ ...mediaJobs, ...recognitionJobs, ...notificationJobs, ...studioJobs });
+const registry = () => defineJobs<JobMessage>()({ ...mediaJobs, ...recognitionJobs, ...notificationJobs, ...studioJobs, ...realestateJobs });
 let built: ReturnType<typeof registry> | undefined;
 export const jobs = () => (built ??= registry());
 
@@ -28,4 +29,4 @@ export const { enqueue, enqueueAll } = enqueuer<JobMessage>(jobs);
 export const queue = jobConsumer(jobs);
 
 /** The cron: each module's sweep for work whose message was lost. */
-export const scheduled = cronSweeps(() => ({ ...mediaSweeps, ...recognitionSweeps, ...notificationSweeps, ...studioSweeps }));
+export const scheduled = cronSweeps(() => ({ ...mediaSweeps, ...recognitionSweeps, ...notificationSweeps, ...studioSweeps, ...realestateSweeps }));

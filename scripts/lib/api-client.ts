@@ -1,4 +1,6 @@
 /** A small client of the public HTTP API for scripts (seed, benchmarks): the flows a user takes. */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 // biome-ignore lint/suspicious/noExplicitAny: scripts and benches read whatever JSON a flow answers; the Worker's tests own its shapes
 export type Call = { status: number; data: any };
 
@@ -64,9 +66,28 @@ export async function sendAndComplete(origin: string, token: string, upload: Upl
 }
 
 /** Registers, or signs in when the account exists. */
-export async function signIn(origin: string, account: { email: string; password: string; name: string; workspace: { name: string; kind: string } }) {
+export async function signIn(origin: string, account: Account) {
   const login = await api(origin, 'POST', '/v1/auth/login', { json: { email: account.email, password: account.password } });
   if (login.status === 200) return login.data.token as string;
   const registered = expectStatus(await api(origin, 'POST', '/v1/auth/register', { json: account }), 201, 'sign-up');
   return registered.data.token as string;
+}
+
+/** Uploads JPEG files (named as on disk) into an album, one after the other; returns the photo ids in order. */
+export async function uploadFiles(origin: string, token: string, albumId: string, paths: string[]): Promise<string[]> {
+  const files = paths.map((path) => ({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) }));
+  const json = { files: files.map((f) => ({ name: f.name, size: f.bytes.byteLength, type: 'image/jpeg' })) };
+  const { uploads } = expectStatus(await api(origin, 'POST', `/v1/albums/${albumId}/uploads`, { token, json }), 201, 'uploads').data;
+  for (const [i, upload] of uploads.entries()) await sendAndComplete(origin, token, upload, files[i]!.bytes);
+  return uploads.map((u: Upload) => u.photoId);
+}
+
+/** A demo account and its workspace, as `signIn` takes it. */
+export type Account = { email: string; password: string; name: string; workspace: { name: string; kind: string } };
+
+/** The album of that slug in the account's workspace, made on the first run. */
+export async function albumOf(origin: string, token: string, body: { title: string; slug: string; visibility: string }) {
+  const albums = await api(origin, 'GET', '/v1/albums', { token });
+  const found = albums.data.albums.find((a: { slug: string }) => a.slug === body.slug);
+  return found ?? expectStatus(await api(origin, 'POST', '/v1/albums', { token, json: body }), 201, `demo album ${body.slug}`).data.album;
 }

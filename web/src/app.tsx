@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useSession } from './api/session';
 import { Spinner } from './components/spinner';
@@ -12,18 +12,29 @@ import { SettingsPage } from './features/settings/settings-page';
 import { ProShell, useWorkspaceKind } from './features/shell/pro-shell';
 import { DownloadsPage } from './features/shop/downloads-page';
 import { OrderPage } from './features/shop/order-page';
+import { PropertiesPage } from './features/properties/properties-page';
 import { VehiclesPage } from './features/vehicles/vehicles-page';
+import type { WorkspaceKind } from './api/types';
 
 // Visitors only ever load the gallery's code; pros load the album screen (with the uploader) when they open one.
 const GalleryPage = lazy(() => import('./features/gallery/gallery-page'));
 const VehiclePublicPage = lazy(() => import('./features/vehicle-public/vehicle-public-page'));
 const LeadsPage = lazy(() => import('./features/vehicles/leads-page').then((m) => ({ default: m.LeadsPage })));
 const AlbumPage = lazy(() => import('./features/albums/album-page').then((m) => ({ default: m.AlbumPage })));
+const PropertyPage = lazy(() => import('./features/properties/property-page').then((m) => ({ default: m.PropertyPage })));
 const VehiclePage = lazy(() => import('./features/vehicles/vehicle-page').then((m) => ({ default: m.VehiclePage })));
 
-/** In a vehicles workspace an album is a vehicle: the list and the album screen are the dealer's. */
-const Stock = () => (useWorkspaceKind() === 'vehicles' ? <VehiclesPage /> : <AlbumsPage />);
-const StockItem = () => (useWorkspaceKind() === 'vehicles' ? <VehiclePage /> : <AlbumPage />);
+/** In a vehicles workspace an album is a vehicle, in a real-estate one a property: the list and the album screen are the trade's. */
+const LISTS: Partial<Record<WorkspaceKind, ComponentType>> = { vehicles: VehiclesPage, realestate: PropertiesPage };
+const ITEMS: Partial<Record<WorkspaceKind, ComponentType>> = { vehicles: VehiclePage, realestate: PropertyPage };
+const Stock = () => {
+  const List = LISTS[useWorkspaceKind()] ?? AlbumsPage;
+  return <List />;
+};
+const StockItem = () => {
+  const Item = ITEMS[useWorkspaceKind()] ?? AlbumPage;
+  return <Item />;
+};
 
 /** The routes: the public gallery, sign-in, and the pro dashboard behind a session. */
 export function App() {

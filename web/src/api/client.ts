@@ -23,7 +23,9 @@ import type { CartQuoteView, CheckoutView, DownloadManifestView, OnboardingView,
 import type { EstimateView, VehicleSummaryView, VehicleView } from '../../../workers/modules/vehicles/views';
 import type { SavedListingView, WrittenListingView } from '../../../workers/modules/vehicles/listing/views';
 import type { LeadsPage, LeadView, PublicVehicleView } from '../../../workers/modules/vehicles/leads-views';
-import type { LeadStatus, PhotoStatus, TagStatus, VehicleStatus } from '../../../workers/shared/enums';
+import type { albumTransformationsBody, propertyBody, transformationBody } from '../../../workers/shared/schemas/realestate';
+import type { PropertySummaryView, PropertyView, TransformationView } from '../../../workers/modules/realestate/views';
+import type { LeadStatus, PhotoStatus, RoomType, TagStatus, VehicleStatus } from '../../../workers/shared/enums';
 import { getSession, setSession } from './session';
 import type { AlbumStudioResult, Backdrop, CreditEstimate, StudioPhoto, StudioRequest } from './types';
 
@@ -137,6 +139,8 @@ export const api = {
     remove: (id: string) => request<void>('DELETE', `/v1/photos/${id}`),
     complete: (id: string, body: z.input<typeof completeUploadBody> = {}) =>
       request<{ photo: PhotoView }>('POST', `/v1/photos/${id}/complete`, { json: body }),
+    /** The file as uploaded, untouched (an attachment behind the session's header). */
+    original: (id: string) => request<Blob>('GET', `/v1/photos/${id}/original`, { blob: true }),
     uploadState: (id: string) => request<{ upload: UploadStateView }>('GET', `/v1/photos/${id}/upload`),
     renewUpload: (id: string, partNumbers?: number[]) =>
       request<{ upload: UploadInstructionsView }>('POST', `/v1/photos/${id}/upload-url`, { json: partNumbers ? { partNumbers } : {} }),
@@ -203,8 +207,32 @@ export const api = {
     estimate: (count: number) => request<CreditEstimate>('GET', `/v1/credits/estimate${query({ work: 'studio', count })}`),
     applyToPhoto: (photoId: string, body: StudioRequest) => request<{ photo: StudioPhoto }>('POST', `/v1/photos/${photoId}/studio`, { json: body }),
     applyToAlbum: (albumId: string, body: StudioRequest) => request<AlbumStudioResult>('POST', `/v1/albums/${albumId}/studio`, { json: body }),
-    /** A studio image (`photo.studio.url` / `thumbUrl`): it needs the session's header, so it is fetched, not linked. */
-    image: (path: string, signal?: AbortSignal) => request<Blob>('GET', path, { blob: true, signal }),
+  },
+
+  /**
+   * A file the API serves only with the session's header (a studio image, a transformation's
+   * image, an original): fetched as a blob, since no plain link or <img src> can send the header.
+   */
+  privateFile: (path: string, signal?: AbortSignal) => request<Blob>('GET', path, { blob: true, signal }),
+
+  /** A real-estate workspace's albums as properties: the list, each one's record (PUT replaces it whole), the room of a photo. */
+  properties: {
+    list: (cursor?: string | null) =>
+      request<{ properties: PropertySummaryView[]; nextCursor: string | null }>('GET', `/v1/properties${query({ limit: 24, cursor })}`),
+    get: (albumId: string) => request<{ property: PropertyView }>('GET', `/v1/albums/${albumId}/property`),
+    save: (albumId: string, body: z.input<typeof propertyBody>) => request<{ property: PropertyView }>('PUT', `/v1/albums/${albumId}/property`, { json: body }),
+    setRoom: (photoId: string, room: RoomType | null) => request<{ photo: PhotoView }>('PATCH', `/v1/photos/${photoId}/room`, { json: { room } }),
+  },
+
+  /** Property photos transformed (paid work, see shared/billing/transformations.ts), the version the gallery shows. */
+  transformations: {
+    ofAlbum: (albumId: string) => request<{ transformations: TransformationView[] }>('GET', `/v1/albums/${albumId}/transformations`),
+    applyToPhoto: (photoId: string, body: z.input<typeof transformationBody>) =>
+      request<{ transformation: TransformationView }>('POST', `/v1/photos/${photoId}/transformations`, { json: body }),
+    applyToAlbum: (albumId: string, body: z.input<typeof albumTransformationsBody>) =>
+      request<{ batchId: string; transformations: TransformationView[]; credits: number }>('POST', `/v1/albums/${albumId}/transformations`, { json: body }),
+    /** null: back to the original. */
+    show: (photoId: string, transformationId: string | null) => request<{ photo: PhotoView }>('PUT', `/v1/photos/${photoId}/shown-version`, { json: { transformationId } }),
   },
 
   /** The dealer's stock: a vehicles workspace's albums as vehicles, newest first (`GET /v1/vehicles`). */

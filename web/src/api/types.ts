@@ -15,6 +15,7 @@ import type { EstimateView, VehicleSummaryView, VehicleView } from '../../../wor
 import type { BackdropId } from '../../../workers/shared/enums';
 import type { studioBody } from '../../../workers/shared/schemas/studio';
 import type { LeadView, PublicVehicleView } from '../../../workers/modules/vehicles/leads-views';
+import type { PropertySummaryView, PropertyView, TransformationView } from '../../../workers/modules/realestate/views';
 
 export type { AlbumVisibility as Visibility, PhotoStatus, TagStatus, WorkspaceKind } from '../../../workers/shared/enums';
 export type { PhotoCounts, PublicPhotosPage } from '../../../workers/modules/albums/views';
@@ -65,3 +66,10 @@ export type PublicVehicle = PublicVehicleView;
 export type PublicVehiclePhoto = PublicVehicleView['photos'][number];
 export type Lead = LeadView;
 export type { LeadStatus, ListingLang } from '../../../workers/shared/enums';
+
+// --- Real estate (an album is a property; its photos get transformations) ---
+export type Property = PropertyView;
+/** A row of the agent's property list. */
+export type PropertySummary = PropertySummaryView;
+export type Transformation = TransformationView;
+export type { PropertyType, RoomType, StagingStyle, TransformationKind, TransformationStatus } from '../../../workers/shared/enums';

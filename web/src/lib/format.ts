@@ -42,3 +42,7 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocal
 /** 500 -> "5,00 €" (in the reader's locale). */
 export const formatMoney = (cents: number, currency = 'eur') =>
   new Intl.NumberFormat(undefined, { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
+
+const EUROS = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+/** Cents as whole euros ("14 500 €"): car and property prices have no cents worth showing. */
+export const formatEuros = (cents: number) => EUROS.format(Math.round(cents / 100));

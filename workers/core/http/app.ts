@@ -32,6 +32,9 @@ import { studioRoutes } from '../../modules/vehicles/studio/studio-routes';
 import { listingRoutes } from '../../modules/vehicles/listing/listing-routes';
 import { leadsRoutes } from '../../modules/vehicles/leads-routes';
 import { publicVehiclesRoutes } from '../../modules/vehicles/public-routes';
+import { propertiesRoutes } from '../../modules/realestate/properties-routes';
+import { shownRoutes } from '../../modules/realestate/shown-routes';
+import { transformationsRoutes } from '../../modules/realestate/transformations-routes';
 
 /**
  * Every module's router under the prefix that names it. Each route declares its access
@@ -68,6 +71,9 @@ export const app = base
   .route('/v1', listingRoutes)
   .route('/v1/public', publicVehiclesRoutes)
   .route('/v1', leadsRoutes)
+  .route('/v1', propertiesRoutes)
+  .route('/v1', transformationsRoutes)
+  .route('/v1', shownRoutes)
   .route('/dev/mail', devMail)
   .route('/', seoRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', 'No such route', c.get('requestId')), 404))

@@ -1,5 +1,9 @@
 import type { TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
+import { AppError, type ErrorCode } from '../errors';
+
+/** Public images are named by what they hold (an id, a version): a URL never changes meaning. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
  * The Cloudflare Cache API in front of a response: a hit never reaches D1 or R2 again.
@@ -35,4 +39,24 @@ export function cacheableJson<T>(data: T, headers: HeadersInit): Response & Type
 export function notModified(request: Request, etag: string | null): boolean {
   const sent = request.headers.get('If-None-Match');
   return Boolean(etag && sent?.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`));
+}
+
+/**
+ * A public, immutable WebP kept in R2, from the edge when it can; 304 when the browser holds it.
+ * `load` runs only on a cache miss (it may look the key up in D1); no object is `missing`.
+ */
+export async function immutableImage(
+  request: Request,
+  ctx: Pick<ExecutionContext, 'waitUntil'>,
+  load: () => Promise<R2ObjectBody | null>,
+  missing: { code: ErrorCode; message: string },
+): Promise<Response> {
+  const response = await fromEdgeCache(request.url, ctx, async () => {
+    const object = await load();
+    if (!object) throw new AppError(missing.code, missing.message);
+    return new Response(object.body, { headers: { 'Content-Type': 'image/webp', 'Cache-Control': IMMUTABLE, ETag: object.httpEtag, 'Content-Length': String(object.size) } });
+  });
+  const etag = response.headers.get('ETag');
+  if (notModified(request, etag)) return new Response(null, { status: 304, headers: { ETag: etag!, 'Cache-Control': IMMUTABLE } });
+  return response;
 }

@@ -1,7 +1,6 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { albums, photos, type Album } from '../../db/schema/index';
 import type { PhotoRerender } from '../media/jobs/index';
-import { allPhotoKeys } from '../../shared/r2-keys';
 import { watermarkKey } from '../../shared/watermark';
 import type { CreateAlbumBody, UpdateAlbumBody } from '../../shared/schemas/albums';
 import type { Db } from '../../core/db/client';
@@ -9,6 +8,7 @@ import { AppError } from '../../core/errors';
 import { type Cursor, keysetAfter, pageOf } from '../../core/db/cursor';
 import { isUniqueViolation } from '../../core/db/errors';
 import { newId } from '../../shared/ids';
+import { deleteKeys, ownedKeys } from './owned-objects';
 import { slugify, withSuffix } from './slug';
 import { auditInsert, type Actor } from '../../core/audit';
 
@@ -116,8 +116,6 @@ export async function updateAlbum(db: Db, queue: Queue<PhotoRerender>, actor: Ac
   return { album: publicAlbum(after), rerendering };
 }
 
-const R2_DELETE_BATCH = 1000;
-
 /**
  * Deletes the album, its photos and every R2 object they own. R2 goes first: if it fails the
  * album is still there to retry, instead of rows gone and objects orphaned forever.
@@ -131,8 +129,7 @@ export async function deleteAlbum(db: Db, bucket: R2Bucket, actor: Actor, id: st
   await Promise.all(
     owned.filter((p) => p.uploadId).map((p) => bucket.resumeMultipartUpload(p.originalKey, p.uploadId!).abort().catch(() => {})),
   );
-  const keys = owned.flatMap((p) => allPhotoKeys(p.id));
-  for (let i = 0; i < keys.length; i += R2_DELETE_BATCH) await bucket.delete(keys.slice(i, i + R2_DELETE_BATCH));
+  await deleteKeys(bucket, await ownedKeys(db, { albumId: id }, owned.map((p) => p.id)));
   await db.batch([
     db.delete(albums).where(and(eq(albums.id, id), eq(albums.workspaceId, actor.workspaceId))),
     auditInsert(db, { ...actor, action: 'album.deleted', targetType: 'album', targetId: id, data: { photos: owned.length } }),

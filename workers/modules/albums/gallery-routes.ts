@@ -4,7 +4,7 @@ import { loadConfig } from '../../core/config';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { cursorParam } from '../../core/db/cursor';
-import { cacheableJson, fromEdgeCache, notModified } from '../../core/http/edge-cache';
+import { cacheableJson, fromEdgeCache, immutableImage } from '../../core/http/edge-cache';
 import { access } from '../../core/http/middleware/access';
 import { defineRoute, json, router } from '../../core/http/route';
 import { listPublicPhotos, PUBLIC_VARIANTS, type PublicVariant, publicAlbumBySlug, publicAlbumView, publicVariantKey, readyPhotoCount } from './gallery';
@@ -12,7 +12,6 @@ import { albumOfGrant } from './variant-grants';
 import * as views from './views';
 
 /** Variants are immutable at their versioned URL. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Gallery JSON: short, since new photos keep arriving during an event. */
 const SHORT = 'public, max-age=30, stale-while-revalidate=60';
 /**
@@ -88,18 +87,9 @@ export const publicRoutes = router()
   );
 
 /** A variant of a visible album, from the edge when it can; 304 when the browser holds it. */
-async function publicVariant(env: Env, db: Db, request: Request, ctx: Pick<ExecutionContext, 'waitUntil'>, photoId: string, variant: PublicVariant) {
-  const response = await fromEdgeCache(request.url, ctx, async () => {
-    const object = await env.PHOTOS.get(await publicVariantKey(db, photoId, variant));
-    if (!object) throw new AppError('PHOTO_NOT_FOUND', 'No such public photo');
-    return new Response(object.body, {
-      headers: { 'Content-Type': 'image/webp', 'Cache-Control': IMMUTABLE, ETag: object.httpEtag, 'Content-Length': String(object.size) },
-    });
-  });
-  if (notModified(request, response.headers.get('ETag'))) {
-    return new Response(null, { status: 304, headers: { ETag: response.headers.get('ETag')!, 'Cache-Control': IMMUTABLE } });
-  }
-  return response;
+function publicVariant(env: Env, db: Db, request: Request, ctx: Pick<ExecutionContext, 'waitUntil'>, photoId: string, variant: PublicVariant) {
+  const load = async () => env.PHOTOS.get(await publicVariantKey(db, photoId, variant));
+  return immutableImage(request, ctx, load, { code: 'PHOTO_NOT_FOUND', message: 'No such public photo' });
 }
 
 /** An owner's view of a variant, through a grant: checked on every request, never edge-cached. */

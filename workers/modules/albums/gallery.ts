@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, or } from 'drizzle-orm';
 import { albums, photos, photoTags, startListEntries, type Album, type Photo } from '../../db/schema/index';
 import { nameMatches } from '../recognition/names';
 import { isListedVehicle } from '../vehicles/listed';
+import { shownUrls } from '../realestate/urls';
 import { photoKeys } from '../../shared/r2-keys';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
@@ -46,9 +47,12 @@ const publicPhotoView = (p: Photo) => ({
   height: p.webHeight,
   placeholder: p.placeholder,
   takenAt: p.takenAt,
-  thumb: { url: variantUrl(p, 'thumb'), width: p.thumbWidth, height: p.thumbHeight },
-  web: { url: variantUrl(p, 'web'), width: p.webWidth, height: p.webHeight },
+  thumb: { url: shown(p)?.thumb ?? variantUrl(p, 'thumb'), width: p.thumbWidth, height: p.thumbHeight },
+  web: { url: shown(p)?.web ?? variantUrl(p, 'web'), width: p.webWidth, height: p.webHeight },
 });
+
+/** Real estate: the transformation the agent chose to show instead of the original's variants (same size, it is made from them). */
+const shown = (p: Photo) => (p.shownTransformationId ? shownUrls(p.id, p.shownTransformationId) : null);
 
 /** Runners named like `query` on the album's start list (case, accents and one typo forgiven). */
 async function runnersNamed(db: Db, albumId: string, query: string) {

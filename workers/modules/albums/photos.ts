@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, } from 'drizzle-orm';
 import { photos, photoTags, type Photo, type PhotoTag } from '../../db/schema/index';
-import { allPhotoKeys } from '../../shared/r2-keys';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { type Cursor, keysetAfter, pageOf } from '../../core/db/cursor';
 import { auditInsert, type Actor } from '../../core/audit';
 import { contentVersionBump } from './content-version';
+import { deleteKeys, ownedKeys } from './owned-objects';
 import { variantUrl } from './gallery';
 
 /**
@@ -53,6 +53,8 @@ export const publicPhoto = (p: Photo, grant?: string) => ({
   recognition: p.recognition ? { status: p.recognition, note: p.recognitionNote } : null,
   cutout: p.cutout ? { ...p.cutout, url: `/v1/photos/${p.id}/cutout.png` } : null,
   studio: studioOf(p),
+  room: p.room,
+  shownTransformationId: p.shownTransformationId,
   processing: p.processingMs === null ? null : { ms: p.processingMs, peakWasmBytes: p.peakWasmBytes },
   error: p.errorCode ? { code: p.errorCode, message: p.errorMessage } : null,
   createdAt: p.createdAt,
@@ -99,7 +101,7 @@ export async function deletePhoto(db: Db, bucket: R2Bucket, actor: Actor, id: st
   if (photo.multipartUploadId) {
     await bucket.resumeMultipartUpload(photo.originalKey, photo.multipartUploadId).abort().catch(() => {});
   }
-  await bucket.delete(allPhotoKeys(photo.id));
+  await deleteKeys(bucket, await ownedKeys(db, { photoId: photo.id }, [photo.id]));
   await db.batch([
     db.delete(photos).where(eq(photos.id, photo.id)),
     contentVersionBump(db, photo.albumId),

@@ -3,7 +3,7 @@
  * SPA reads (zod only, so web/ can import them).
  */
 import { z } from 'zod';
-import { ALBUM_VISIBILITIES, BACKDROP_IDS, PHOTO_STATUSES, PLATE_TREATMENTS, RECOGNITION_STATUSES, STUDIO_STATUSES, TAG_KINDS, TAG_STATUSES } from '../../shared/enums';
+import { ALBUM_VISIBILITIES, BACKDROP_IDS, PHOTO_STATUSES, PLATE_TREATMENTS, RECOGNITION_STATUSES, ROOM_TYPES, STUDIO_STATUSES, TAG_KINDS, TAG_STATUSES } from '../../shared/enums';
 import { WATERMARK_POSITIONS } from '../../shared/constants';
 
 const timestamp = z.string().meta({ description: 'ISO 8601', example: '2026-04-12T08:30:00.000Z' });
@@ -78,6 +78,8 @@ export const photoView = z
       .object({ subjectArea: z.number(), touchesBorder: z.boolean(), doubtful: z.boolean(), reasons: z.array(z.string()), createdAt: z.string(), url: z.string() })
       .nullable(),
     studio: studioView.nullable().meta({ description: 'Vehicles: the photo on a studio backdrop (`POST /v1/photos/{id}/studio`)' }),
+    room: z.enum(ROOM_TYPES).nullable().meta({ description: 'Real estate: the room the photo shows (`PATCH /v1/photos/{id}/room`)' }),
+    shownTransformationId: z.string().nullable().meta({ description: 'Real estate: the transformation the public gallery shows instead of the original (`PUT /v1/photos/{id}/shown-version`)' }),
     processing: z.object({ ms: z.number(), peakWasmBytes: z.number().nullable() }).nullable(),
     error: z.object({ code: z.string(), message: z.string().nullable() }).nullable(),
     createdAt: timestamp,

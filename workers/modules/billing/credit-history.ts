@@ -6,7 +6,7 @@
  */
 import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { PaidWork } from '../../shared/billing/catalogue';
-import type { LedgerReason } from '../../shared/enums';
+import { TRANSFORMATION_KINDS, type LedgerReason } from '../../shared/enums';
 import { creditLedger } from '../../db/schema/index';
 import type { Db } from '../../core/db/client';
 import { type Cursor, encodeCursor } from '../../core/db/cursor';
@@ -14,7 +14,13 @@ import { ledgerOrder } from './credit-ledger';
 
 /** The kind of paid work a reference names, as core/jobs/paid-work.ts callers build them (`recognise:<photoId>`...). */
 const WORK_OF_PREFIX: Record<string, PaidWork> = { recognise: 'recognition', plate: 'plate', cutout: 'cutout', studio: 'studio' };
-const workOf = (reference: string): PaidWork | null => WORK_OF_PREFIX[reference.split(':')[0]!] ?? null;
+/** `transform:<kind>:<trfId>`: a real-estate transformation names its kind (a price of its own). */
+const TRANSFORM_KINDS = new Set<string>(TRANSFORMATION_KINDS);
+function workOf(reference: string): PaidWork | null {
+  const [prefix, kind] = reference.split(':');
+  if (prefix === 'transform') return kind && TRANSFORM_KINDS.has(kind) ? (kind as PaidWork) : null;
+  return WORK_OF_PREFIX[prefix!] ?? null;
+}
 const FOLDED: LedgerReason[] = ['reserve', 'refund'];
 
 /** Raw rows one page reads at most: a day of 10,000 readings shows as two entries rather than one slow page. */

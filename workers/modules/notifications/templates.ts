@@ -12,6 +12,7 @@ export type EmailTemplate =
   | { template: 'processing_finished'; albumTitle: string; ready: number; rejected: number; albumUrl: string }
   | { template: 'credits_low'; balance: number; awaiting: number; billingUrl: string }
   | { template: 'sale_made'; albumTitle: string; photoCount: number; payoutCents: number; currency: string; salesUrl: string }
+  | { template: 'transformations_finished'; propertyTitle: string; done: number; failed: number; propertyUrl: string }
   | { template: 'lead_received'; vehicleTitle: string; name: string; email: string; phone: string | null; message: string; leadsUrl: string };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -83,6 +84,13 @@ function parts(t: EmailTemplate): { subject: string; title: string; paragraphs: 
         title: `${t.name} is interested in your ${t.vehicleTitle}`,
         paragraphs: [`From ${t.name} <${t.email}>${t.phone ? `, phone ${t.phone}` : ''}:`, t.message, 'Reply to them directly, then follow the lead up on your leads screen.'],
         action: { label: 'See your leads', url: t.leadsUrl },
+      };
+    case 'transformations_finished':
+      return {
+        subject: `Your photos of ${t.propertyTitle} are ready`,
+        title: `${t.propertyTitle}: transformations finished`,
+        paragraphs: [`${t.done} photo(s) done.${t.failed ? ` ${t.failed} failed; their credits were refunded.` : ''}`, 'Choose which version the public gallery shows on the property page.'],
+        action: { label: 'Open the property', url: t.propertyUrl },
       };
     case 'credits_low':
       return {

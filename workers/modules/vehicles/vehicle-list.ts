@@ -17,8 +17,8 @@ export type VehiclePage = { cursor: Cursor | null; limit: number; status?: Vehic
 /** An album without a saved record is a draft: filtering on drafts must find it too. */
 const statusOf = sql<VehicleStatus>`coalesce(${vehicles.status}, 'draft')`;
 
-/** Each album's ready photos: the first in upload order is the cover, and how many there are. */
-function coversOf(db: Db, albumIds: SQLWrapper) {
+/** Each album's ready photos: the first in upload order is the cover, and how many there are (also the real-estate property list). */
+export function coversOf(db: Db, albumIds: SQLWrapper) {
   const ranked = db.$with('ranked').as(
     db
       .select({

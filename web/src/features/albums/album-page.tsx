@@ -2,6 +2,7 @@ import { ArrowLeft, ExternalLink } from 'lucide-react';
 import { Link, NavLink, Route, Routes, useParams } from 'react-router';
 import type { TagKind, WorkspaceKind } from '../../../../workers/shared/enums';
 import { Spinner } from '../../components/spinner';
+import { tabClass } from '../../components/tab-class';
 import { ReviewQueue } from '../review/review-queue';
 import { useWorkspaceKind } from '../shell/pro-shell';
 import { UploadPanel } from '../upload/upload-panel';
@@ -16,8 +17,6 @@ const REVIEW_TABS: Record<WorkspaceKind, string | null> = { events: 'Review bibs
 /** What is read on a workspace's photos, shown on the album's tiles and edited in the photo dialog. */
 const TAG_KINDS: Record<WorkspaceKind, TagKind | null> = { events: 'bib', vehicles: 'plate', realestate: null, brand: null };
 
-const tabClass = ({ isActive }: { isActive: boolean }) =>
-  `border-b-2 px-3 py-2 text-sm font-medium ${isActive ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`;
 
 /** One album: its photos with live processing status and the uploader, its review queue, its settings. */
 export function AlbumPage() {

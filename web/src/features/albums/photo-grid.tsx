@@ -1,6 +1,6 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { CircleAlert, ImageOff, LoaderCircle, Trash2 } from 'lucide-react';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import type { TagKind } from '../../../../workers/shared/enums';
 import { api, apiUrl } from '../../api/client';
 import type { Photo, PhotoTagChip } from '../../api/types';
@@ -123,9 +123,15 @@ function PhotoCell({ photo, tagKind, onOpen }: { photo: Photo; tagKind: TagKind 
   );
 }
 
-type DialogProps = Pick<GridProps, 'tagKind' | 'onDeleted' | 'onRetagged'> & { photo: Photo | null; onClose: () => void };
+type DialogProps = Pick<GridProps, 'tagKind' | 'onDeleted' | 'onRetagged'> & {
+  photo: Photo | null;
+  onClose: () => void;
+  /** What a trade shows of the photo instead of the plain image (a property photo's versions); Delete and Close stay. */
+  children?: ReactNode;
+};
 
-function PhotoDialog({ photo, tagKind, onClose, onDeleted, onRetagged }: DialogProps) {
+/** A photo opened: the image (or what `children` show of it), its size and state, its bibs or plates, Delete and Close. */
+export function PhotoDialog({ photo, tagKind, onClose, onDeleted, onRetagged, children }: DialogProps) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const remove = async () => {
@@ -140,12 +146,12 @@ function PhotoDialog({ photo, tagKind, onClose, onDeleted, onRetagged }: DialogP
     }
   };
   return (
-    <Dialog open={Boolean(photo)} onClose={() => { setConfirming(false); onClose(); }} title={photo?.name ?? ''}>
+    <Dialog open={Boolean(photo)} onClose={() => { setConfirming(false); onClose(); }} title={photo?.name ?? ''} wide={Boolean(children)}>
       {photo && (
         <div className="space-y-3">
-          {photo.variants && (
+          {children ?? (photo.variants && (
             <PhotoImage placeholder={photo.placeholder} src={apiUrl(photo.variants.web.url)} alt={photo.name} className="max-h-[60vh] w-full rounded-lg object-contain" loading="eager" />
-          )}
+          ))}
           <p className="text-sm text-slate-600">
             {photo.status} · {formatBytes(photo.size)}{photo.width ? ` · ${photo.width}×${photo.height}` : ''}
             {photo.error ? ` · ${photo.error.message}` : ''}

@@ -12,6 +12,13 @@ const SHOWN: { status: PhotoStatus; label: string; colour: string }[] = [
   { status: 'failed', label: 'Failed', colour: 'bg-red-600' },
 ];
 
+/**
+ * On a trade's photos tab the processing card is news while photos upload, process or get read,
+ * or when some did not make it (the album screen shows it always).
+ */
+export const countsAreNews = (counts: PhotoCounts | undefined, uploading: boolean) =>
+  uploading || Boolean(counts && (['uploaded', 'processing', 'reading', 'rejected', 'failed'] as const).some((s) => (counts[s] ?? 0) > 0));
+
 /** Live counts by pipeline status, a processing bar, and why photos were rejected or failed. */
 export function StatusCounts({ counts, photos }: { counts: PhotoCounts; photos: Photo[] }) {
   const [showProblems, setShowProblems] = useState(false);

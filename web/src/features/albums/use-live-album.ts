@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { api } from '../../api/client';
 import type { PhotoCounts } from '../../api/types';
+import { usePoll } from '../../lib/use-poll';
 import { useResource } from '../../lib/use-resource';
 import { useUploader } from '../upload/use-uploader';
 import { useAlbumPhotos } from './use-album-photos';
@@ -21,11 +22,7 @@ export function useLiveAlbum(albumId: string) {
 
   const working = summary.active || busy(counts);
   const { reload } = album;
-  useEffect(() => {
-    if (!working) return;
-    const timer = setInterval(reload, POLL_MS);
-    return () => clearInterval(timer);
-  }, [working, reload]);
+  usePoll(working, reload, POLL_MS);
   // biome-ignore lint/correctness/useExhaustiveDependencies: one more look once uploads settle
   useEffect(() => reload(), [summary.done, summary.active]);
 

@@ -4,6 +4,7 @@ import { api, type ApiError } from '../../api/client';
 import type { StartListImport as ImportResult, StartListInfo } from '../../api/types';
 import { Button } from '../../components/button';
 import { formatDateTime, plural } from '../../lib/format';
+import { saveFile } from '../../lib/save-file';
 
 const PREVIEW_ROWS = 5;
 
@@ -85,10 +86,7 @@ function CurrentList({ albumId, info, onError }: { albumId: string; info: StartL
   const download = async () => {
     setBusy(true);
     try {
-      const url = URL.createObjectURL(await api.albums.startListCsv(albumId));
-      const link = Object.assign(document.createElement('a'), { href: url, download: 'start-list.csv' });
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(await api.albums.startListCsv(albumId), 'start-list.csv');
     } catch (err) {
       onError((err as ApiError).message);
     } finally {

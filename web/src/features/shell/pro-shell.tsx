@@ -1,4 +1,4 @@
-import { Banknote, Camera, Car, Coins, Images, Inbox, KeyRound, LogOut, Settings } from 'lucide-react';
+import { Banknote, Building2, Camera, Car, Coins, Images, Inbox, KeyRound, LogOut, Settings } from 'lucide-react';
 import { createContext, useContext } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../../api/client';
@@ -26,11 +26,16 @@ const kindOf = (me: Me): WorkspaceKind => me.workspaces.find((w) => w.id === me.
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `inline-flex flex-col items-center gap-0.5 rounded-lg px-1 py-1.5 text-xs font-medium sm:flex-row sm:gap-2 sm:px-3 sm:py-2 sm:text-sm ${isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-600 hover:bg-slate-100'}`;
 
-/** In a vehicles workspace an album is a vehicle, and visitors' contact requests are leads: the tabs say so. */
+/**
+ * In a vehicles workspace an album is a vehicle, and visitors' contact requests are leads; in a
+ * real-estate one an album is a property: the tabs say so.
+ */
 const navOf = (kind: WorkspaceKind) =>
   kind === 'vehicles'
     ? [{ to: '/albums', icon: Car, name: 'Vehicles' }, { to: '/leads', icon: Inbox, name: 'Leads' }, ...NAV]
-    : [{ to: '/albums', icon: Images, name: 'Albums' }, ...NAV];
+    : kind === 'realestate'
+      ? [{ to: '/albums', icon: Building2, name: 'Properties' }, ...NAV]
+      : [{ to: '/albums', icon: Images, name: 'Albums' }, ...NAV];
 const NAV = [
   { to: '/payouts', icon: Banknote, name: 'Sales' },
   { to: '/billing', icon: Coins, name: 'Credits' },

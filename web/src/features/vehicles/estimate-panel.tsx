@@ -7,7 +7,8 @@ import { useState } from 'react';
 import type { ApiError } from '../../api/client';
 import type { VehicleEstimate } from '../../api/types';
 import { Button } from '../../components/button';
-import { FACTORS, FIELD_LABELS, formatEuros } from './vehicle-record';
+import { formatEuros } from '../../lib/format';
+import { FACTORS, FIELD_LABELS } from './vehicle-record';
 
 type Props = { estimate: () => Promise<VehicleEstimate>; onUse: (cents: number) => void };
 

@@ -7,13 +7,7 @@ import { useState } from 'react';
 import { API_ORIGIN, api, type ApiError } from '../../api/client';
 import { Button } from '../../components/button';
 import { FormError } from '../../components/field';
-
-/** Saves a blob the API sent as a file (the requests need the session's header, so no plain link can). */
-function saveFile(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  Object.assign(document.createElement('a'), { href: url, download: name }).click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { saveFile } from '../../lib/save-file';
 
 const feedUrl = (format: 'xml' | 'csv') => `${API_ORIGIN || window.location.origin}/v1/vehicles/feed.${format}`;
 

@@ -1,9 +1,8 @@
 /** A vehicle's Photos tab: add photos, the studio (backdrop, placement, before/after), and the photos with their plates. */
 import { useEffect, useState } from 'react';
-import type { PhotoCounts } from '../../api/types';
 import { Spinner } from '../../components/spinner';
 import { PhotoGrid } from '../albums/photo-grid';
-import { StatusCounts } from '../albums/status-counts';
+import { countsAreNews, StatusCounts } from '../albums/status-counts';
 import { useLiveAlbum } from '../albums/use-live-album';
 import { UploadPanel } from '../upload/upload-panel';
 import { BackdropPicker } from './backdrop-picker';
@@ -14,9 +13,6 @@ import { StudioStrip } from './studio-strip';
 import { useStudio } from './use-studio';
 
 const heading = 'text-lg font-semibold text-slate-900';
-/** The processing card is news while photos upload, process or get their plate read, or when some did not make it. */
-const newsIn = (counts: PhotoCounts | undefined, uploading: boolean) =>
-  uploading || Boolean(counts && (['uploaded', 'processing', 'reading', 'rejected', 'failed'] as const).some((s) => (counts[s] ?? 0) > 0));
 
 /**
  * `albumId`: the vehicle's album (a vehicles workspace's album is a vehicle). `onPlatesRead`: called
@@ -40,7 +36,7 @@ export function PhotosTab({ albumId, onPlatesRead }: { albumId: string; onPlates
       <section aria-labelledby="add-photos" className="space-y-3">
         <h2 id="add-photos" className={heading}>Add photos of the vehicle</h2>
         <UploadPanel albumId={albumId} uppy={live.uppy} summary={live.summary} />
-        {newsIn(live.counts, live.summary.active) && <StatusCounts counts={live.counts ?? {}} photos={photos} />}
+        {countsAreNews(live.counts, live.summary.active) && <StatusCounts counts={live.counts ?? {}} photos={photos} />}
       </section>
 
       <section aria-labelledby="studio-title" className="space-y-3">

@@ -1,9 +1,9 @@
 /** The studio's options panel: placement, effects, plate, the cost before anything starts, and the two ways to apply. */
 import { RotateCcw, Sparkles } from 'lucide-react';
 import { Link } from 'react-router';
-import type { ApiError } from '../../api/client';
 import type { StudioPhoto } from '../../api/types';
 import { Button } from '../../components/button';
+import { PaidWorkError } from '../../components/paid-work-error';
 import { plural } from '../../lib/format';
 import { studioUnderWay } from '../albums/use-album-photos';
 import { Choice, Slider, Toggle } from './studio-controls';
@@ -65,7 +65,7 @@ export function StudioPanel({ studio, photo }: { studio: Studio; photo: StudioPh
         </Button>
         {underWay && <p className="text-xs text-slate-500">The studio is at work: apply again once it is done.</p>}
       </div>
-      {error && <ApplyError error={error} />}
+      {error && <PaidWorkError error={error} />}
       <p aria-live="polite" className="text-sm text-emerald-700">{notice}</p>
     </section>
   );
@@ -91,22 +91,5 @@ function CostLine({ studio }: { studio: Studio }) {
         </p>
       )}
     </div>
-  );
-}
-
-/** 402: what to do about it; anything else in the API's words (a 400 names its field, also marked under its control). */
-function ApplyError({ error }: { error: ApiError }) {
-  if (error.status === 402) {
-    return (
-      <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-        <span className="font-medium">Not enough credits</span> for this: nothing was charged.{' '}
-        <Link to="/billing" className="font-medium underline">Buy credits</Link> and apply again.
-      </p>
-    );
-  }
-  return (
-    <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
-      {error.message}
-    </p>
   );
 }

@@ -5,7 +5,7 @@ import type { StudioPhoto } from '../../api/types';
 import { PhotoImage } from '../../components/photo-image';
 import { studioUnderWay } from '../albums/use-album-photos';
 import { studioWords } from './studio-state';
-import { useAuthedImage } from './use-authed-image';
+import { useAuthedImage } from '../../lib/use-authed-image';
 
 /** Radios (arrow keys move between photos), labelled with each photo's name and studio state. */
 export function StudioStrip({ photos, selectedId, onSelect }: { photos: StudioPhoto[]; selectedId: string | null; onSelect: (id: string) => void }) {

@@ -1,8 +1,9 @@
 /** The studio's state for a vehicle's Photos tab: the look, its cost, applying it, polling while images are made. */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import type { Photo, StudioOptions, StudioPhoto, StudioRequest } from '../../api/types';
 import { useAction } from '../../lib/use-action';
+import { usePoll } from '../../lib/use-poll';
 import { useResource } from '../../lib/use-resource';
 import { plural } from '../../lib/format';
 import { studioUnderWay } from '../albums/use-album-photos';
@@ -57,11 +58,8 @@ export function useStudio(albumId: string, { photos, replace, refresh }: AlbumPh
   // The balance moves when work is reserved and when a failure is refunded: ask again then.
   const cost = useResource(async () => (readyCount ? api.studio.estimate(readyCount) : null), [readyCount, underWay]);
 
-  useEffect(() => {
-    if (!underWay) return;
-    const timer = setInterval(() => void refresh().catch(() => undefined), POLL_MS);
-    return () => clearInterval(timer);
-  }, [underWay, refresh]);
+  const poll = useCallback(() => void refresh().catch(() => undefined), [refresh]);
+  usePoll(underWay, poll, POLL_MS);
 
   const { busy, error, notice, run } = useAction<'photo' | 'all'>(cost.reload);
 

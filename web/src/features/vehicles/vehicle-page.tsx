@@ -8,6 +8,7 @@ import { Link, Navigate, NavLink, Route, Routes, useParams } from 'react-router'
 import { api } from '../../api/client';
 import type { Vehicle } from '../../api/types';
 import { Spinner } from '../../components/spinner';
+import { tabClass } from '../../components/tab-class';
 import { useResource } from '../../lib/use-resource';
 import { ReviewQueue } from '../review/review-queue';
 import { DetailsTab } from './details-tab';
@@ -17,8 +18,6 @@ import { PhotosTab } from './photos-tab';
 import { StatusControl } from './status-control';
 import { vehicleName } from './vehicle-record';
 
-const tabClass = ({ isActive }: { isActive: boolean }) =>
-  `border-b-2 px-3 py-2 text-sm font-medium ${isActive ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`;
 const TABS = [
   { path: 'photos', name: 'Photos' },
   { path: 'details', name: 'Details' },

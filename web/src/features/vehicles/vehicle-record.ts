@@ -68,10 +68,6 @@ export const withStatus = (v: Vehicle, status: VehicleStatus, sold?: { soldPrice
   ...sold,
 });
 
-const EUROS = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-/** Cents as whole euros ("14 500 €"): car prices and estimates have no cents worth showing. */
-export const formatEuros = (cents: number) => EUROS.format(Math.round(cents / 100));
-
 /** "Peugeot 208 (2021)": how a vehicle is named on its card and as a new album's title. */
 export const vehicleName = (v: { make: string | null; model: string | null; year?: number | null }) =>
   [v.make, v.model].filter(Boolean).join(' ') + (v.make || v.model ? (v.year ? ` (${v.year})` : '') : '');

@@ -2,19 +2,21 @@
  * A vehicles workspace's home: its stock as a list of vehicles (photo, plate, make/model/year,
  * price, status), newest first, filtered by status, with "Add a vehicle".
  */
-import { Car, ImageOff, Plus } from 'lucide-react';
+import { Car, Plus } from 'lucide-react';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { api, apiUrl } from '../../api/client';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/client';
 import type { VehicleStatus, VehicleSummary } from '../../api/types';
 import { Button } from '../../components/button';
+import { CoverCard } from '../../components/cover-card';
 import { Dialog } from '../../components/dialog';
 import { EmptyState } from '../../components/empty-state';
 import { Field, FormError } from '../../components/field';
 import { Spinner } from '../../components/spinner';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from '../../lib/use-submit';
-import { formatEuros, STATUSES, vehicleName } from './vehicle-record';
+import { formatEuros } from '../../lib/format';
+import { STATUSES, vehicleName } from './vehicle-record';
 
 const FILTERS: { status: VehicleStatus | undefined; label: string }[] = [
   { status: undefined, label: 'All' },
@@ -98,29 +100,20 @@ export function VehiclesPage() {
 function VehicleCard({ vehicle: v }: { vehicle: VehicleSummary }) {
   const status = STATUSES[v.status];
   return (
-    <Link
+    <CoverCard
       to={`/albums/${v.albumId}`}
-      className="block overflow-hidden rounded-2xl bg-white shadow-sm ring-1 ring-slate-200 transition hover:shadow-md hover:ring-brand-500"
+      coverUrl={v.coverThumbUrl}
+      badge={<span className={`absolute top-2 left-2 rounded-full px-2 py-0.5 text-xs font-medium ${status.badge}`}>{status.label}</span>}
     >
-      <div className="relative aspect-[3/2] bg-slate-100">
-        {v.coverThumbUrl ? (
-          <img src={apiUrl(v.coverThumbUrl)} alt="" loading="lazy" className="size-full object-cover" />
-        ) : (
-          <div className="grid size-full place-items-center text-slate-400"><ImageOff className="size-8" aria-label="No photo yet" /></div>
-        )}
-        <span className={`absolute top-2 left-2 rounded-full px-2 py-0.5 text-xs font-medium ${status.badge}`}>{status.label}</span>
+      <div className="flex items-start justify-between gap-2">
+        <h2 className="font-semibold text-slate-900">{vehicleName(v) || v.title}</h2>
+        <span className="shrink-0 font-semibold text-slate-900">{v.askingPriceCents == null ? '' : formatEuros(v.askingPriceCents)}</span>
       </div>
-      <div className="p-4">
-        <div className="flex items-start justify-between gap-2">
-          <h2 className="font-semibold text-slate-900">{vehicleName(v) || v.title}</h2>
-          <span className="shrink-0 font-semibold text-slate-900">{v.askingPriceCents == null ? '' : formatEuros(v.askingPriceCents)}</span>
-        </div>
-        <p className="mt-1 flex items-center justify-between gap-2 text-sm text-slate-600">
-          <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs tracking-wider">{v.plate ?? 'No plate yet'}</span>
-          <span>{v.photoCount} photo{v.photoCount === 1 ? '' : 's'}</span>
-        </p>
-      </div>
-    </Link>
+      <p className="mt-1 flex items-center justify-between gap-2 text-sm text-slate-600">
+        <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs tracking-wider">{v.plate ?? 'No plate yet'}</span>
+        <span>{v.photoCount} photo{v.photoCount === 1 ? '' : 's'}</span>
+      </p>
+    </CoverCard>
   );
 }
 

@@ -14,11 +14,11 @@ import { photoKeys } from '../../../shared/r2-keys';
 import { decoderMemoryBytes } from '../codecs/jpegdec';
 import { webpMemoryBytes } from '../codecs/webp';
 import { decodeOriginal } from '../decode';
-import { orientedSize } from '../image/orientation';
+import { applyOrientation, orientedSize } from '../image/orientation';
 import { hammingDistance } from '../image/phash';
 import { LIMITS, RejectError } from '../limits';
 import { PROBE_BYTES, probeImage } from '../probe';
-import { renderVariants, webSized, type Rendered } from '../render';
+import { renderVariants, webSized, type Pixels, type Rendered } from '../render';
 import { AWAITING_CREDITS_NOTE } from '../../recognition/paid-reading';
 import { recognitionCost, type PhotoRecognise } from '../../recognition/jobs/index';
 import { notifyIfAlbumFinished, notifyIfCreditsLow } from '../../notifications/pipeline-emails';
@@ -96,6 +96,22 @@ async function drawVariants(env: Env, photo: Photo, album: Album) {
   const rendered = await renderVariants(web, decoded.orientation, album.watermark ?? null);
   await publish(env.PHOTOS, photo.id, rendered);
   return { decoded, rendered };
+}
+
+/**
+ * The original's pixels at web size, upright and clean: what paid work that makes a new image
+ * starts from (the web variant may carry the album's watermark, which would be baked in).
+ */
+export async function cleanWebPixels(env: Env, originalKey: string): Promise<Pixels> {
+  const probe = await probeOriginal(env.PHOTOS, originalKey);
+  const decoded = await decodeOriginal({ bucket: env.PHOTOS, key: originalKey, images: env.IMAGES }, probe);
+  let web: Pixels;
+  try {
+    web = webSized(decoded.image);
+  } finally {
+    decoded.release();
+  }
+  return applyOrientation(web.data, web.width, web.height, decoded.orientation);
 }
 
 const variantFields = (rendered: Rendered, album: Album, started: number) => ({

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { BACKDROP_IDS, type BackdropId } from '../../../shared/enums';
 import { AppError } from '../../../core/errors';
+import { IMMUTABLE } from '../../../core/http/edge-cache';
 import { access } from '../../../core/http/middleware/access';
 import { defineRoute, json, router } from '../../../core/http/route';
 import { encodeWebp } from '../../media/codecs/webp';
@@ -14,7 +15,6 @@ import { BACKDROPS, BACKDROPS_VERSION, renderBackdrop } from './backdrops';
 
 const tags = ['Studio'];
 const THUMB = { width: 400, height: 225 };
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 const AN_HOUR = 'public, max-age=3600';
 
 const backdropView = z

@@ -3,7 +3,7 @@ import { studioBody } from '../../../shared/schemas/studio';
 import { photoKeys } from '../../../shared/r2-keys';
 import { loadConfig } from '../../../core/config';
 import { AppError } from '../../../core/errors';
-import { fromEdgeCache, notModified } from '../../../core/http/edge-cache';
+import { immutableImage } from '../../../core/http/edge-cache';
 import { access } from '../../../core/http/middleware/access';
 import { defineRoute, json, jsonBody, router } from '../../../core/http/route';
 import { actorOf } from '../../accounts/principal';
@@ -14,7 +14,6 @@ import { publishedStudioKey } from './published';
 import { requestAlbumStudio, requestStudio } from './studio';
 
 const tags = ['Studio'];
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 const webp = (description: string) => ({ description, content: { 'image/webp': { schema: z.string().meta({ format: 'binary' }) } } });
 const example = { backdrop: 'showroom_indoor', scale: 1, autoCentre: true, shadow: true, reflection: true, plate: 'logo' } as const;
 const paid = 'Paid (3 credits a photo), run as a job: reserved now (402 without them, nothing charged), committed with the image, refunded if it finally fails.';
@@ -79,12 +78,7 @@ export const studioRoutes = router()
     }),
     async (c) => {
       const { photoId, version, file } = c.req.param();
-      const response = await fromEdgeCache(c.req.url, c.executionCtx, async () => {
-        const object = await c.env.PHOTOS.get(await publishedStudioKey(c.get('db'), photoId, version, file));
-        if (!object) throw new AppError('NOT_FOUND', 'No such published studio image');
-        return new Response(object.body, { headers: { 'Content-Type': 'image/webp', 'Cache-Control': IMMUTABLE, ETag: object.httpEtag, 'Content-Length': String(object.size) } });
-      });
-      if (notModified(c.req.raw, response.headers.get('ETag'))) return new Response(null, { status: 304, headers: { ETag: response.headers.get('ETag')!, 'Cache-Control': IMMUTABLE } });
-      return response;
+      const load = async () => c.env.PHOTOS.get(await publishedStudioKey(c.get('db'), photoId, version, file));
+      return immutableImage(c.req.raw, c.executionCtx, load, { code: 'NOT_FOUND', message: 'No such published studio image' });
     },
   );
