@@ -5,8 +5,9 @@
  * living room and enhance them all, watch the progress then the notice, compare before/after on
  * the staged photo (its disclosure label shown), use that version, download both files, and find
  * the staged version in the public gallery. Credits go down by exactly the cost shown; asking for
- * more than is left is refused with a link to buy credits, nothing charged.
- * On this branch the engines are a stand-in returning the image unchanged: the flow, not the pixels.
+ * more than is left is refused with a link to buy credits, nothing charged; a staging the model
+ * refuses (the Workers AI stand-in told to fail it) fails with its reason and is refunded.
+ * Enhance runs the real local engine; staging goes through the Workers AI stand-in's wire format.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -149,8 +150,23 @@ test('a new estate agent stages a room and enhances the rest at the cost shown, 
     await shot(gallery, '7-public-gallery');
     await visitor.close();
 
-    // More than the balance: a 402 said in a sentence with a link to buy credits, nothing charged.
+    // A staging the model refuses (the stand-in told to fail the industrial style once): the
+    // notice says it failed and why, and its credits come back.
     await page.goto(`/albums/${albumId}/photos`);
+    const arm = await fetch(`${env.stack.workersAiOrigin}/_standin/failing`, { method: 'POST', body: JSON.stringify({ status: 400, times: 1, match: 'industrial' }) });
+    assert.equal(arm.status, 200, 'the stand-in took the failure');
+    await page.getByRole('radio', { name: /^Virtual staging/ }).check();
+    await page.getByLabel('Style', { exact: true }).selectOption('industrial');
+    await page.getByRole('checkbox', { name: 'Select bedroom.jpg' }).check();
+    await page.getByRole('button', { name: 'Apply to 1 selected photo' }).click();
+    await page.getByText('Virtual staging of bedroom.jpg is on its way (5 credits reserved).').waitFor();
+    await page.getByRole('status').filter({ hasText: /Virtual staging \(Industrial\) of bedroom\.jpg failed \(.+\): its 5 credits were refunded\./ }).waitFor({ timeout: 120_000 });
+    await cost.getByText(`Your balance: ${STARTER_CREDITS - COST} credits`).waitFor();
+    await shot(page, '8-failed-refunded');
+    assert.equal((await call('GET', '/v1/credits', token)).balance, STARTER_CREDITS - COST, 'the failed staging was refunded, once');
+    await page.getByRole('checkbox', { name: 'Select bedroom.jpg' }).uncheck();
+
+    // More than the balance: a 402 said in a sentence with a link to buy credits, nothing charged.
     await page.getByRole('radio', { name: /^Virtual staging/ }).check();
     await page.getByRole('button', { name: `Apply to all ${PHOTOS} photos` }).click();
     await page.getByText(`Virtual staging of ${PHOTOS} photos is on its way (${PHOTOS * 5} credits reserved).`).waitFor();
@@ -161,7 +177,7 @@ test('a new estate agent stages a room and enhances the rest at the cost shown, 
     const refused = page.getByRole('alert').filter({ hasText: 'Not enough credits' });
     await refused.getByText(/nothing was charged/).waitFor();
     await refused.getByRole('link', { name: 'Buy credits' }).waitFor();
-    await shot(page, '8-not-enough-credits');
+    await shot(page, '9-not-enough-credits');
     await cost.getByText(`Your balance: ${left} credits`).waitFor();
     const { balance } = await call('GET', '/v1/credits', token);
     assert.equal(balance, left, 'the refused request charged nothing');

@@ -79,6 +79,8 @@ export async function e2eStack() {
   });
   return {
     origin: stack.origin,
+    /** The Workers AI stand-in, whose `/_standin/*` hooks let a test make a model call fail. */
+    workersAiOrigin: standIns.workersAi.url,
     /** What the Worker and the vision service printed last: the first thing to read when a test fails. */
     logTails(lines = 80) {
       return Object.entries(logs)
