@@ -12,7 +12,7 @@ export async function benchStack() {
   const stack = await startStack({
     port: Number(process.env.PORT ?? (await freePort())),
     persistTo: state,
-    vars: { JWT_SECRET: secret(), UPLOAD_SIGNING_SECRET: secret() },
+    vars: { JWT_SECRET: secret(), UPLOAD_SIGNING_SECRET: secret(), DEV_MAILBOX: 'on' },
     quiet: !process.env.VERBOSE,
   });
   const token = await signIn(stack.origin, {

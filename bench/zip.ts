@@ -45,7 +45,7 @@ const stack = await startStack({
   port,
   persistTo: state,
   quiet: !process.env.VERBOSE,
-  vars: { ...standIns.vars, JWT_SECRET: secret(), UPLOAD_SIGNING_SECRET: secret(), STRIPE_SECRET_KEY: 'sk_test_bench', STRIPE_WEBHOOK_SECRET: webhookSecret, RESEND_API_KEY: 're_bench' },
+  vars: { ...standIns.vars, JWT_SECRET: secret(), UPLOAD_SIGNING_SECRET: secret(), STRIPE_SECRET_KEY: 'sk_test_bench', STRIPE_WEBHOOK_SECRET: webhookSecret, RESEND_API_KEY: 're_bench', DEV_MAILBOX: 'on' },
 });
 try {
   // `brand`: no bib reading, so nothing but the variants runs while we upload.

@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { carPhotos } from '../scripts/lib/car-photo';
 import { DESKTOP, newContext, PHONE, screenshot, withFailureShots } from './lib/browser';
-import { uniqueEmail } from './lib/flows';
+import { confirmEmailThroughUi, uniqueEmail } from './lib/flows';
 import { stackAndBrowser } from './lib/harness';
 
 const env = stackAndBrowser();
@@ -51,6 +51,8 @@ test('a new dealer goes from 6 car photos to a published, priced listing with st
     await page.getByLabel('Business name').fill('Garage des Lilas');
     await page.getByLabel('What you shoot').selectOption('vehicles');
     await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'No vehicles yet' }).waitFor();
+    await confirmEmailThroughUi(page, email);
     await page.getByRole('heading', { name: 'No vehicles yet' }).waitFor();
     await page.getByRole('button', { name: 'Add a vehicle' }).click();
     const add = page.getByRole('dialog', { name: 'Add a vehicle' });

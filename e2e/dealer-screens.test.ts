@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { api, signIn } from '../scripts/lib/api-client';
 import { DEALER, seedDemo } from '../scripts/seed-demo';
 import { DESKTOP, newContext, screenshot, withFailureShots } from './lib/browser';
-import { uniqueEmail } from './lib/flows';
+import { confirmEmailThroughUi, uniqueEmail } from './lib/flows';
 import { stackAndBrowser } from './lib/harness';
 
 const env = stackAndBrowser();
@@ -30,11 +30,14 @@ test('a dealer adds a vehicle, fills its record, gets an explained estimate, sel
     const page = await context.newPage();
     await page.goto('/register');
     await page.getByLabel('Your name').fill('Sacha Auto');
-    await page.getByLabel('Email').fill(uniqueEmail('dealer'));
+    const email = uniqueEmail('dealer');
+    await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('correct-horse-battery');
     await page.getByLabel('Business name').fill('Garage du Centre');
     await page.getByLabel('What you shoot').selectOption('vehicles');
     await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'No vehicles yet' }).waitFor();
+    await confirmEmailThroughUi(page, email);
 
     await page.getByRole('heading', { name: 'No vehicles yet' }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'Vehicles', exact: true }).count(), 1, 'the nav names the stock "Vehicles"');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { api } from '../scripts/lib/api-client';
+import { api, signIn } from '../scripts/lib/api-client';
 import { DESKTOP, newContext, screenshot, withFailureShots } from './lib/browser';
 import { waitForProcessing, waitForUploads } from './lib/flows';
 import { largePhoto, racePhotos } from './lib/photos';
@@ -17,7 +17,7 @@ const env = stackAndBrowser();
 /** A signed-in pro on an empty album page. */
 async function proOnAlbum(who: string): Promise<{ context: BrowserContext; page: Page; albumId: string; token: string }> {
   const account = { email: `${who}-${Date.now().toString(36)}@e2e.vitrine.dev`, password: 'correct-horse-battery', name: who, workspace: { name: who, kind: 'brand' } };
-  const { token } = (await api(env.stack.origin, 'POST', '/v1/auth/register', { json: account })).data;
+  const token = await signIn(env.stack.origin, account);
   const album = (await api(env.stack.origin, 'POST', '/v1/albums', { token, json: { title: `${who} album` } })).data.album;
   const context = await newContext(env.browser, env.stack.origin, DESKTOP);
   await context.addInitScript(`localStorage.setItem('vitrine.session', ${JSON.stringify(JSON.stringify({ token }))})`);

@@ -12,6 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { CREDIT_PACKS, PLANS } from '../workers/shared/billing/catalogue';
 import { DESKTOP, newContext, PHONE, screenshot, withFailureShots } from './lib/browser';
 import { uniqueEmail } from './lib/flows';
+import { signIn } from '../scripts/lib/api-client';
 import { stackApi, until } from './lib/api';
 import { stackAndBrowser } from './lib/harness';
 import { racePhotos } from './lib/photos';
@@ -40,7 +41,7 @@ async function upload(token: string, albumId: string, path: string) {
 
 /** A photographer with three read photos, one sale, a credit pack and a monthly plan bought. */
 async function photographer() {
-  const { token } = await api('POST', '/v1/auth/register', undefined, {
+  const token = await signIn(env.stack.origin, {
     ...{ email: uniqueEmail('pro'), password: 'correct-horse-battery', name: 'Camille Photo' },
     workspace: { name: 'Camille Sports Photo', kind: 'events' },
   });

@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { roomPhotos } from '../scripts/lib/room-photo';
 import { stackApi, until } from './lib/api';
 import { DESKTOP, newContext, screenshot, withFailureShots } from './lib/browser';
-import { createAlbumThroughUi, registerThroughUi, uniqueEmail, waitForProcessing, waitForUploads } from './lib/flows';
+import { confirmEmailThroughUi, createAlbumThroughUi, registerThroughUi, uniqueEmail, waitForProcessing, waitForUploads } from './lib/flows';
 import { stackAndBrowser } from './lib/harness';
 
 const env = stackAndBrowser();
@@ -38,12 +38,18 @@ test('a new estate agent stages a room and enhances the rest at the cost shown, 
     // Sign up as an agent: the trade's words, an empty property list.
     await page.goto('/register');
     await page.getByLabel('Your name').fill('Claire Dubois');
-    await page.getByLabel('Email').fill(uniqueEmail('realestate-flow'));
+    const email = uniqueEmail('realestate-flow');
+    await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('correct-horse-battery');
     await page.getByLabel('Business name').fill('Dubois Immobilier');
     await page.getByLabel('What you shoot').selectOption('realestate');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { name: 'No properties yet' }).waitFor();
+    // Until the address is confirmed the free credits wait: the banner says so; the emailed link brings them.
+    await page.getByRole('region', { name: 'Confirm your email' }).getByText(`your ${STARTER_CREDITS} free credits`).waitFor();
+    await confirmEmailThroughUi(page, email);
+    await page.getByRole('heading', { name: 'No properties yet' }).waitFor();
+    assert.equal(await page.getByRole('region', { name: 'Confirm your email' }).count(), 0, 'the banner is gone once confirmed');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Properties' }).waitFor();
     assert.equal(await page.getByText(/bibs?|runners?|events?/i).count(), 0, 'no race words in a real-estate workspace');
 

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { photoJpeg } from '../test/fixtures/generate';
-import { api, expectStatus, sendAndComplete } from '../scripts/lib/api-client';
+import { api, expectStatus, sendAndComplete, signIn } from '../scripts/lib/api-client';
 import { DESKTOP, newContext, PHONE, screenshot, withFailureShots } from './lib/browser';
 import { racePhotos } from './lib/photos';
 import { stackAndBrowser } from './lib/harness';
@@ -21,9 +21,9 @@ const env = stackAndBrowser();
 /** A fresh workspace with one album, through the API. */
 async function proWithAlbum(who: string, visibility = 'private') {
   const account = { email: `${who}-${Date.now().toString(36)}@e2e.vitrine.dev`, password: 'correct-horse-battery', name: who, workspace: { name: who, kind: 'events' } };
-  const { token } = expectStatus(await api(env.stack.origin, 'POST', '/v1/auth/register', { json: account }), 201, 'sign-up').data;
+  const token = await signIn(env.stack.origin, account);
   const album = expectStatus(await api(env.stack.origin, 'POST', '/v1/albums', { token, json: { title: `${who} album`, visibility } }), 201, 'album').data.album;
-  return { token: token as string, album: album as { id: string; slug: string; title: string } };
+  return { token, album: album as { id: string; slug: string; title: string } };
 }
 
 async function signedInPage(token: string, device: typeof DESKTOP | typeof PHONE = DESKTOP): Promise<Page> {

@@ -10,6 +10,7 @@ import { photoJpeg } from '../test/fixtures/generate';
 import { assertAccessible } from './lib/accessibility';
 import { DESKTOP, newContext, PHONE, screenshot, withFailureShots } from './lib/browser';
 import { uniqueEmail } from './lib/flows';
+import { signIn } from '../scripts/lib/api-client';
 import { stackApi, until } from './lib/api';
 import { stackAndBrowser } from './lib/harness';
 
@@ -29,7 +30,7 @@ async function upload(token: string, albumId: string, bytes: Buffer) {
 /** A dealer with a published Peugeot of three photos; returns how to sign in and the page's slug. */
 async function publishedVehicle() {
   const email = uniqueEmail('dealer');
-  const { token } = await api('POST', '/v1/auth/register', undefined, { email, password: PASSWORD, name: 'Alex Garage', workspace: { name: 'Garage du Centre', kind: 'vehicles' } });
+  const token = await signIn(env.stack.origin, { email, password: PASSWORD, name: 'Alex Garage', workspace: { name: 'Garage du Centre', kind: 'vehicles' } });
   const { album } = await api('POST', '/v1/albums', token, { title: 'Peugeot 208', visibility: 'private' });
   const ids: string[] = [];
   for (let i = 0; i < 3; i++) ids.push(await upload(token, album.id, Buffer.from(await photoJpeg(1600, 1067, { seed: 700 + i }))));

@@ -19,13 +19,14 @@ export const DEMO = {
   },
 };
 
-export async function seedDemo(origin: string) {
-  const token = await signIn(origin, DEMO);
+/** `mailboxKey`: the dev mailbox's key when it asks for one (the demo accounts confirm their address from it). */
+export async function seedDemo(origin: string, mailboxKey = '') {
+  const token = await signIn(origin, DEMO, mailboxKey);
   const albums = await api(origin, 'GET', '/v1/albums', { token });
   let album = albums.data.albums.find((a: { slug: string }) => a.slug === DEMO.album.slug);
   album ??= expectStatus(await api(origin, 'POST', '/v1/albums', { token, json: DEMO.album }), 201, 'demo album').data.album;
   await seedShop(origin, token, album.id);
-  const others = [await seedDealer(origin), await seedAgent(origin), ...(await Promise.all(TRADE_DEMOS.map((demo) => seedTrade(origin, demo))))];
+  const others = [await seedDealer(origin, mailboxKey), await seedAgent(origin, mailboxKey), ...(await Promise.all(TRADE_DEMOS.map((demo) => seedTrade(origin, demo, mailboxKey))))];
   return { email: DEMO.email, password: DEMO.password, album, token, others };
 }
 
@@ -40,8 +41,8 @@ const TRADE_DEMOS: { account: Account; album: AlbumBody }[] = [
   },
 ];
 
-async function seedTrade(origin: string, demo: (typeof TRADE_DEMOS)[number]) {
-  const token = await signIn(origin, demo.account);
+async function seedTrade(origin: string, demo: (typeof TRADE_DEMOS)[number], mailboxKey: string) {
+  const token = await signIn(origin, demo.account, mailboxKey);
   return { ...demo.account, album: await albumOf(origin, token, demo.album) };
 }
 
@@ -69,8 +70,8 @@ const DEMO_VEHICLES = [
   },
 ];
 
-async function seedDealer(origin: string) {
-  const token = await signIn(origin, DEALER);
+async function seedDealer(origin: string, mailboxKey: string) {
+  const token = await signIn(origin, DEALER, mailboxKey);
   for (const demo of DEMO_VEHICLES) {
     const album = await albumOf(origin, token, demo.album);
     const { vehicle } = (await api(origin, 'GET', `/v1/albums/${album.id}/vehicle`, { token })).data;

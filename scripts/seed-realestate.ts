@@ -10,8 +10,8 @@ const PROPERTY = {
   rooms: { 'living-room': 'living_room', kitchen: 'kitchen', bedroom: 'bedroom', exterior: 'exterior' },
 };
 
-export async function seedAgent(origin: string) {
-  const token = await signIn(origin, AGENT);
+export async function seedAgent(origin: string, mailboxKey = '') {
+  const token = await signIn(origin, AGENT, mailboxKey);
   const album = await albumOf(origin, token, PROPERTY.album);
   const { property } = (await api(origin, 'GET', `/v1/albums/${album.id}/property`, { token })).data;
   // Once saved, the record is the agent's to change: a restart does not put it back.

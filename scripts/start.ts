@@ -92,7 +92,7 @@ stack.process.on('exit', (code) => {
 });
 
 try {
-  const demo = await seedDemo(stack.origin);
+  const demo = await seedDemo(stack.origin, mailboxSecret);
   console.log(`
   Vitrine is running: ${stack.origin}
   Demo login: ${demo.email} / ${demo.password}

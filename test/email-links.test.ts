@@ -63,7 +63,7 @@ describe('links in emails', () => {
 
   it('renderEmail refuses a relative link', () => {
     expect(() => renderEmail({ template: 'credits_low', balance: 1, awaiting: 0, billingUrl: '/billing' })).toThrow(/not absolute/);
-    expect(() => renderEmail({ template: 'welcome', name: 'A', appUrl: '//vitrine.example' })).toThrow(/not absolute/);
-    expect(renderEmail({ template: 'welcome', name: 'A', appUrl: 'https://vitrine.example' }).html).toContain('href="https://vitrine.example"');
+    expect(() => renderEmail({ template: 'welcome', name: 'A', verifyUrl: '//vitrine.example' })).toThrow(/not absolute/);
+    expect(renderEmail({ template: 'welcome', name: 'A', verifyUrl: 'https://vitrine.example' }).html).toContain('href="https://vitrine.example"');
   });
 });

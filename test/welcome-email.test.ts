@@ -17,7 +17,7 @@ describe('the welcome email is written with the account, in one batch', () => {
     expect(res.status).toBe(201);
     const rows = await outboxTo(email);
     expect(rows).toEqual([expect.objectContaining({ template: 'welcome', dedupeKey: `welcome:${res.data.user.id}` })]);
-    expect(rows[0]!.html).toContain(`href="${env.PUBLIC_ORIGIN}"`);
+    expect(rows[0]!.html).toContain(`href="${env.PUBLIC_ORIGIN}/verify-email?token=`);
   });
 
   it('a registration refused because the email is taken writes no email', async () => {

@@ -1,9 +1,18 @@
 /** Steps several browser tests take, written once. */
 import type { Page } from 'playwright-core';
+import { confirmationLink } from '../../scripts/lib/api-client';
 
 export const uniqueEmail = (who: string) => `${who}-${Date.now().toString(36)}@e2e.vitrine.dev`;
 
-/** Signs up through the form; lands on the (empty) albums screen. */
+/** Opens the confirmation link sign-up emailed (from the dev mailbox), as the user would; back on the app after. */
+export async function confirmEmailThroughUi(page: Page, email: string) {
+  const link = await confirmationLink(new URL(page.url()).origin, email);
+  await page.goto(link.href);
+  await page.getByText('Your email is confirmed.').waitFor();
+  await page.getByRole('link', { name: 'Open Vitrine' }).click();
+}
+
+/** Signs up through the form and confirms the address from its email; lands on the (empty) albums screen. */
 export async function registerThroughUi(page: Page, email: string) {
   await page.goto('/register');
   await page.getByLabel('Your name').fill('Camille Photo');
@@ -12,6 +21,8 @@ export async function registerThroughUi(page: Page, email: string) {
   await page.getByLabel('Business name').fill('Camille Sports Photo');
   await page.getByLabel('What you shoot').selectOption('events');
   await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'Albums', exact: true }).waitFor();
+  await confirmEmailThroughUi(page, email);
   await page.getByRole('heading', { name: 'Albums', exact: true }).waitFor();
 }
 

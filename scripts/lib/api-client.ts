@@ -65,11 +65,30 @@ export async function sendAndComplete(origin: string, token: string, upload: Upl
   return expectStatus(await api(origin, 'POST', `/v1/photos/${upload.photoId}/complete`, { token, json: parts ? { parts } : {} }), 200, 'complete');
 }
 
-/** Registers, or signs in when the account exists. */
-export async function signIn(origin: string, account: Account) {
+/**
+ * The newest confirmation link emailed to `email`, read from the dev mailbox (a local stack's
+ * `DEV_MAILBOX=on`; `mailboxKey` when it asks for DEV_MAILBOX_SECRET).
+ */
+export async function confirmationLink(origin: string, email: string, mailboxKey = ''): Promise<URL> {
+  const key = mailboxKey ? `&key=${encodeURIComponent(mailboxKey)}` : '';
+  const { emails } = expectStatus(await api(origin, 'GET', `/dev/mail?format=json${key}`), 200, 'dev mailbox (DEV_MAILBOX=on)').data;
+  const link = (emails as { to: string; text: string }[]).flatMap((e) => (e.to === email ? (/https?:\/\/\S+\/verify-email\?token=[\w.-]+/.exec(e.text) ?? []) : []))[0];
+  if (!link) throw new Error(`no confirmation link was emailed to ${email}`);
+  return new URL(link);
+}
+
+/** Confirms an address with the link sign-up emailed: what a user does from the email. */
+export async function confirmEmail(origin: string, email: string, mailboxKey = '') {
+  const token = (await confirmationLink(origin, email, mailboxKey)).searchParams.get('token');
+  return expectStatus(await api(origin, 'POST', '/v1/auth/verify-email', { json: { token } }), 200, 'email confirmation').data;
+}
+
+/** Registers (and confirms the address, so the account holds its starter credits and can sell), or signs in when the account exists. */
+export async function signIn(origin: string, account: Account, mailboxKey = '') {
   const login = await api(origin, 'POST', '/v1/auth/login', { json: { email: account.email, password: account.password } });
   if (login.status === 200) return login.data.token as string;
   const registered = expectStatus(await api(origin, 'POST', '/v1/auth/register', { json: account }), 201, 'sign-up');
+  await confirmEmail(origin, account.email, mailboxKey);
   return registered.data.token as string;
 }
 

@@ -1,17 +1,37 @@
 import type { WorkspaceKind } from '../../workers/db/schema/index';
 import { call } from './api';
+import { testDb } from './credits';
 
 let counter = 0;
 export const uniqueEmail = () => `user${Date.now()}${counter++}@example.test`;
 export const PASSWORD = 'correct horse battery staple';
 
-/** A fresh user with their own workspace, signed in. */
-export async function signUp(kind: WorkspaceKind = 'events') {
+/** The confirmation links emailed to an address, oldest first (read from the outbox the email job sends). */
+export async function verificationLinks(to: string) {
+  const rows = await testDb().query.emailOutbox.findMany({ where: (e, { eq }) => eq(e.to, to), orderBy: (e, { asc }) => asc(e.createdAt) });
+  return rows.flatMap((r) => /https?:\/\/\S+\/verify-email\?token=[\w.-]+/.exec(r.text) ?? []).map((link) => new URL(link));
+}
+
+/** Confirms the address with the link sign-up emailed (the starter credits come with it). */
+export async function verifyEmail(email: string) {
+  const [link] = await verificationLinks(email);
+  if (!link) throw new Error(`no confirmation link was emailed to ${email}`);
+  const res = await call('POST', '/v1/auth/verify-email', { json: { token: link.searchParams.get('token') } });
+  if (res.status !== 200) throw new Error(`verification failed: ${JSON.stringify(res.data)}`);
+  return res.data as { alreadyVerified: boolean; creditsGranted: number };
+}
+
+/**
+ * A fresh user with their own workspace, signed in; their email confirmed (so they can sell and
+ * buy credits, and hold the starter credits) unless `verified: false`.
+ */
+export async function signUp(kind: WorkspaceKind = 'events', { verified = true } = {}) {
   const email = uniqueEmail();
   const res = await call('POST', '/v1/auth/register', {
     json: { email, password: PASSWORD, name: 'Test Pro', workspace: { name: 'Test Studio', kind } },
   });
   if (res.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(res.data)}`);
+  if (verified) await verifyEmail(email);
   return { email, token: res.data.token as string, user: res.data.user, workspace: res.data.workspace };
 }
 

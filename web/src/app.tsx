@@ -9,6 +9,7 @@ import { ForgotPasswordPage, ResetPasswordPage } from './features/auth/password-
 import { BillingPage } from './features/billing/billing-page';
 import { PayoutsPage } from './features/payouts/payouts-page';
 import { SettingsPage } from './features/settings/settings-page';
+import { VerifyEmailPage } from './features/auth/verify-email-page';
 import { ProShell, useWorkspaceKind } from './features/shell/pro-shell';
 import { DownloadsPage } from './features/shop/downloads-page';
 import { OrderPage } from './features/shop/order-page';
@@ -50,6 +51,7 @@ export function App() {
         <Route path="/register" element={session ? <Navigate to="/albums" replace /> : <RegisterPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/verify-email" element={<VerifyEmailPage />} />
         <Route element={session ? <ProShell /> : <Navigate to="/login" replace />}>
           <Route path="/albums" element={<Stock />} />
           <Route path="/albums/:id/*" element={<StockItem />} />

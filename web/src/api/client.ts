@@ -7,14 +7,14 @@
 import type { z } from 'zod';
 import type { createApiKeyBody } from '../../../workers/shared/schemas/api-keys';
 import type { createAlbumBody, updateAlbumBody } from '../../../workers/shared/schemas/albums';
-import type { changePasswordBody, createWorkspaceBody, loginBody, passwordResetBody, passwordResetRequestBody, registerBody } from '../../../workers/shared/schemas/auth';
+import type { changePasswordBody, createWorkspaceBody, loginBody, passwordResetBody, passwordResetRequestBody, registerBody, verifyEmailBody } from '../../../workers/shared/schemas/auth';
 import type { cartBody, checkoutBody, createPackBody, creditCheckoutBody, subscribeBody } from '../../../workers/shared/schemas/payments';
 import type { tagAction } from '../../../workers/shared/schemas/tags';
 import type { completeUploadBody, UploadFile } from '../../../workers/shared/schemas/uploads';
 import type { vehicleBody } from '../../../workers/shared/schemas/vehicles';
 import type { listingBody, listingRequestBody } from '../../../workers/shared/schemas/listing';
 import type { leadBody, leadPatchBody } from '../../../workers/shared/schemas/leads';
-import type { ApiKeyView, CreatedApiKeyView, MeView, MessageView, OpenSessionView, RegisteredView, SessionView, UserCallerView, WorkspaceView } from '../../../workers/modules/accounts/views';
+import type { ApiKeyView, CreatedApiKeyView, EmailVerifiedView, MeView, MessageView, OpenSessionView, RegisteredView, SessionView, UserCallerView, WorkspaceView } from '../../../workers/modules/accounts/views';
 import type { AlbumView, PhotoCounts, PhotoView, PublicAlbumView, PublicPhotosPage } from '../../../workers/modules/albums/views';
 import type { CheckoutSessionView, CreditHistoryView, CreditsView, InvoicesView, PortalView } from '../../../workers/modules/billing/views';
 import type { UploadInstructionsView, UploadStateView } from '../../../workers/modules/media/views';
@@ -97,6 +97,7 @@ export const api = {
       request<MessageView>('POST', '/v1/auth/password-reset', { json: body, anonymous: true }),
     resetPassword: (body: z.input<typeof passwordResetBody>) =>
       request<MessageView>('POST', '/v1/auth/password-reset/confirm', { json: body, anonymous: true }),
+    verifyEmail: (body: z.input<typeof verifyEmailBody>) => request<EmailVerifiedView>('POST', '/v1/auth/verify-email', { json: body, anonymous: true }),
   },
   /** The signed-in person's own account: password and sessions. */
   account: {
@@ -104,6 +105,7 @@ export const api = {
     sessions: () => request<{ sessions: OpenSessionView[] }>('GET', '/v1/account/sessions'),
     endSession: (id: string) => request<void>('DELETE', `/v1/account/sessions/${id}`),
     signOutEverywhere: () => request<void>('POST', '/v1/account/sign-out-everywhere'),
+    resendVerification: () => request<MessageView>('POST', '/v1/account/verification-email'),
   },
   /** Who is signed in. An API key's answer has no person: the studio is for people, so it is an error here. */
   me: async (): Promise<UserCallerView> => {

@@ -8,6 +8,7 @@ import { serveOpenApi } from './openapi';
 import { router } from './route';
 import { albumsRoutes } from '../../modules/albums/albums-routes';
 import { apiKeysRoutes } from '../../modules/accounts/api-keys-routes';
+import { verificationEmailRoutes, verifyEmailRoutes } from '../../modules/accounts/verification-routes';
 import { accountRoutes } from '../../modules/accounts/account-routes';
 import { auth } from '../../modules/accounts/auth-routes';
 import { billingRoutes } from '../../modules/billing/billing-routes';
@@ -49,6 +50,7 @@ export const app = base
   .route('/health', health)
   .route('/', docsRoutes)
   .route('/v1/auth', auth)
+  .route('/v1/auth', verifyEmailRoutes)
   .route('/v1/uploads', signedUploads)
   .route('/v1/public', publicRoutes)
   .route('/v1/public', shopRoutes)
@@ -57,6 +59,7 @@ export const app = base
   .route('/v1/albums', albumsRoutes)
   .route('/v1', me)
   .route('/v1/account', accountRoutes)
+  .route('/v1/account', verificationEmailRoutes)
   .route('/v1/api-keys', apiKeysRoutes)
   .route('/v1/photos', photosRoutes)
   .route('/v1', tagsRoutes)

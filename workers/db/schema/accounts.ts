@@ -8,6 +8,8 @@ export const users = sqliteTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
+  /** When the address was confirmed from the emailed link: until then the account cannot sell or buy credits. */
+  emailVerifiedAt: integer('email_verified_at', { mode: 'timestamp_ms' }),
   isPlatformAdmin: integer('is_platform_admin', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });

@@ -7,15 +7,14 @@ import { isUniqueViolation } from '../../core/db/errors';
 import { newId } from '../../shared/ids';
 import type { JwtConfig } from './jwt';
 import { openSession, sessionRow, sessionToken } from './sessions';
+import { verificationUrl } from './email-verification';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password';
-import { grantStatements } from '../billing/credit-ledger';
-import { STARTER_CREDITS } from '../../shared/billing/catalogue';
 import { auditInsert } from '../../core/audit';
 import type { Config } from '../../core/config';
 import type { EmailSend } from '../notifications/jobs';
 import { outboxInsert, sendQueued } from '../notifications/outbox';
 
-export const publicUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, createdAt: u.createdAt });
+export const publicUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, emailVerified: u.emailVerifiedAt !== null, createdAt: u.createdAt });
 export const publicWorkspace = (w: Workspace) => ({ id: w.id, name: w.name, kind: w.kind, createdAt: w.createdAt });
 
 /**
@@ -37,7 +36,8 @@ export async function register(
   const workspaceId = newId('wsp');
   const passwordHash = await hashPassword(input.password);
   const session = sessionRow(userId, context.userAgent);
-  const welcome = outboxInsert(db, `welcome:${userId}`, input.email, { template: 'welcome', name: input.name, appUrl: config.publicOrigin });
+  const verifyUrl = await verificationUrl({ id: userId, email: input.email }, config);
+  const welcome = outboxInsert(db, `welcome:${userId}`, input.email, { template: 'welcome', name: input.name, verifyUrl });
   let results: { meta: { changes: number } }[];
   try {
     results = await db.batch([
@@ -46,7 +46,6 @@ export async function register(
       db.insert(workspaces).values({ id: workspaceId, ...input.workspace }),
       db.insert(memberships).values({ workspaceId, userId, role: 'owner' }),
       db.insert(sessions).values(session),
-      ...grantStatements(db, workspaceId, STARTER_CREDITS, 'starter', workspaceId),
       auditInsert(db, { workspaceId, actorUserId: userId, action: 'user.registered', targetType: 'user', targetId: userId, requestId }),
     ]);
   } catch (err) {
@@ -73,7 +72,6 @@ export async function createWorkspace(db: Db, userId: string, input: Pick<Worksp
   await db.batch([
     db.insert(workspaces).values({ id: workspaceId, ...input }),
     db.insert(memberships).values({ workspaceId, userId, role: 'owner' }),
-    ...grantStatements(db, workspaceId, STARTER_CREDITS, 'starter', workspaceId),
     auditInsert(db, { workspaceId, actorUserId: userId, action: 'workspace.created', targetType: 'workspace', targetId: workspaceId, requestId }),
   ]);
   const workspace = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).get();

@@ -13,6 +13,7 @@ export const userView = z
     id: z.string().meta({ example: 'usr_abcdefghijklmnopqrstuvwxyz' }),
     email: z.string().meta({ example: 'marie@example.com' }),
     name: z.string().meta({ example: 'Marie' }),
+    emailVerified: z.boolean().meta({ description: 'Whether the address was confirmed from the emailed link: selling and buying credits wait for it' }),
     createdAt: timestamp,
   })
   .meta({ id: 'User' });
@@ -77,6 +78,13 @@ export const openSessionView = z
 
 export const messageView = z.object({ message: z.string() }).meta({ id: 'Message' });
 
+export const emailVerifiedView = z
+  .object({
+    alreadyVerified: z.boolean().meta({ description: 'The address was confirmed before: nothing changed' }),
+    creditsGranted: z.number().int().meta({ description: 'Starter credits added to the first workspace by this confirmation (once per account)', example: 50 }),
+  })
+  .meta({ id: 'EmailVerified' });
+
 export type UserView = z.infer<typeof userView>;
 export type WorkspaceView = z.infer<typeof workspaceView>;
 export type MembershipView = z.infer<typeof membershipView>;
@@ -88,3 +96,4 @@ export type ApiKeyView = z.infer<typeof apiKeyView>;
 export type CreatedApiKeyView = z.infer<typeof createdApiKeyView>;
 export type OpenSessionView = z.infer<typeof openSessionView>;
 export type MessageView = z.infer<typeof messageView>;
+export type EmailVerifiedView = z.infer<typeof emailVerifiedView>;

@@ -6,12 +6,13 @@ import { defineRoute, json, jsonBody, router } from '../../core/http/route';
 import { creditPackCheckout, listInvoices, portalLink, subscriptionCheckout } from './billing';
 import { creditsOverview, estimateCost } from './credits';
 import { creditHistory } from './credit-history';
+import { verifiedEmail } from '../accounts/email-verification';
 import { checkoutSessionView, creditHistoryView, creditsView, estimateView, invoicesView, portalView } from './views';
 
 const tags = ['Billing'];
 const origin = (url: string) => new URL(url).origin;
-/** Buying: people only (owners and admins), with a Stripe client. */
-const buying = { access: access.admin, middleware: [payments], errors: ['PAYMENTS_UNAVAILABLE' as const] };
+/** Buying: people only (owners and admins) with a confirmed email, with a Stripe client. */
+const buying = { access: access.admin, middleware: [verifiedEmail, payments], errors: ['EMAIL_NOT_VERIFIED' as const, 'PAYMENTS_UNAVAILABLE' as const] };
 
 /** Pros pay for processing: credits (balance, prices, ledger), packs, subscriptions, portal, invoices. */
 export const billingRoutes = router()

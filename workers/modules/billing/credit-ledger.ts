@@ -33,13 +33,17 @@ const applyRow = (db: Db, workspaceId: string, rowId: string) =>
 const insertRowIf = (db: Db, select: SQL) =>
   db.insert(creditLedger).select(sql`${select}`).onConflictDoNothing();
 
-/** The statements of a grant, to run alone or inside a larger batch (e.g. with the webhook's event record). */
-export function grantStatements(db: Db, workspaceId: string, amount: number, reason: GrantReason, reference: string) {
+/**
+ * The statements of a grant, to run alone or inside a larger batch (e.g. with the webhook's event
+ * record); `onlyIf`, when given, must hold when the batch reaches the grant (an earlier statement's effect).
+ */
+export function grantStatements(db: Db, workspaceId: string, amount: number, reason: GrantReason, reference: string, onlyIf?: SQL) {
   const rowId = newId('cre');
+  const condition = onlyIf ? sql` AND ${onlyIf}` : sql``;
   return [
     insertRowIf(
       db,
-      sql`SELECT ${rowId}, id, ${amount}, ${reason}, ${reference}, credit_balance + ${amount}, ${NOW} FROM workspaces WHERE id = ${workspaceId}`,
+      sql`SELECT ${rowId}, id, ${amount}, ${reason}, ${reference}, credit_balance + ${amount}, ${NOW} FROM workspaces WHERE id = ${workspaceId}${condition}`,
     ),
     applyRow(db, workspaceId, rowId),
   ] as const;

@@ -5,7 +5,8 @@
  * product, where a relative link points nowhere, so renderEmail refuses one.
  */
 export type EmailTemplate =
-  | { template: 'welcome'; name: string; appUrl: string }
+  | { template: 'welcome'; name: string; verifyUrl: string }
+  | { template: 'verify_email'; name: string; verifyUrl: string }
   | { template: 'password_reset'; name: string; resetUrl: string; expiresAt: Date }
   | { template: 'password_changed'; name: string; appUrl: string }
   | { template: 'order_paid'; albumTitle: string; photoCount: number; totalCents: number; currency: string; downloadUrl: string; expiresAt: Date }
@@ -34,7 +35,22 @@ const text = (paragraphs: string[], action?: { label: string; url: string }) => 
 function parts(t: EmailTemplate): { subject: string; title: string; paragraphs: string[]; action?: { label: string; url: string } } {
   switch (t.template) {
     case 'welcome':
-      return { subject: 'Welcome to Vitrine', title: `Welcome, ${t.name}`, paragraphs: ['Your workspace is ready, with free credits to try bib and plate reading.'], action: { label: 'Open Vitrine', url: t.appUrl } };
+      return {
+        subject: 'Welcome to Vitrine: confirm your email',
+        title: `Welcome, ${t.name}`,
+        paragraphs: [
+          'Your workspace is ready. Confirm this address to receive your free credits and to sell photos and buy credits.',
+          'The link works for 7 days; the app can send a new one.',
+        ],
+        action: { label: 'Confirm my email', url: t.verifyUrl },
+      };
+    case 'verify_email':
+      return {
+        subject: 'Confirm your Vitrine email',
+        title: `${t.name}, confirm your email`,
+        paragraphs: ['Confirm this address to receive your free credits and to sell photos and buy credits. The link works for 7 days.'],
+        action: { label: 'Confirm my email', url: t.verifyUrl },
+      };
     case 'password_reset':
       return {
         subject: 'Reset your Vitrine password',

@@ -1,6 +1,7 @@
 import { access } from '../../core/http/middleware/access';
 import { payments } from '../../core/http/middleware/payments';
 import { defineRoute, json, router } from '../../core/http/route';
+import { verifiedEmail } from '../accounts/email-verification';
 import { payoutStatus, startOnboarding } from './payouts';
 import { onboardingView, payoutStatusView } from './views';
 
@@ -20,8 +21,9 @@ export const payoutsRoutes = router()
       method: 'post', path: '/onboarding', tags, summary: 'A fresh single-use Stripe onboarding link',
       description: 'Creates the Connect Express account once; `account.updated` then marks the workspace payable.',
       access: access.admin,
-      middleware: [payments],
-      errors: ['PAYMENTS_UNAVAILABLE'],
+      // Selling waits for a confirmed address, as buying credits does.
+      middleware: [verifiedEmail, payments],
+      errors: ['EMAIL_NOT_VERIFIED', 'PAYMENTS_UNAVAILABLE'],
       responses: { 201: json(onboardingView, 'Created') },
     }),
     async (c) => {

@@ -43,3 +43,7 @@ export const createWorkspaceBody = registerBody.shape.workspace;
 export type RegisterBody = z.infer<typeof registerBody>;
 export type LoginBody = z.infer<typeof loginBody>;
 export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
+
+export const verifyEmailBody = z.object({
+  token: z.string().min(20, 'This confirmation link is incomplete; open the link from the email again').max(2000),
+});

@@ -2,6 +2,7 @@ import { Banknote, Building2, Camera, Car, Coins, Images, Inbox, KeyRound, LogOu
 import { createContext, useContext } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../../api/client';
+import { VerifyEmailBanner } from './verify-email-banner';
 import { getSession, setSession } from '../../api/session';
 import type { Me, WorkspaceKind } from '../../api/types';
 import { Button } from '../../components/button';
@@ -93,6 +94,7 @@ export function ProShell() {
           </div>
         </div>
       </header>
+      <VerifyEmailBanner me={me.data} />
       <main className="mx-auto max-w-7xl px-4 py-6">
         <Outlet />
       </main>
