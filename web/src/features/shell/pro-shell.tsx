@@ -96,7 +96,8 @@ export function ProShell() {
       </header>
       <VerifyEmailBanner me={me.data} />
       <main className="mx-auto max-w-7xl px-4 py-6">
-        <Outlet />
+        {/* Every screen below shows one workspace's data: a switch remounts them, once `me` names the new one. */}
+        <Outlet key={me.data.workspaceId} />
       </main>
     </MeContext.Provider>
   );
