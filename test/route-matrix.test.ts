@@ -9,6 +9,8 @@ import { app } from '../workers/core/http/app';
 import { SCOPES, type Scope } from '../workers/shared/constants';
 import { call } from './helpers/api';
 import { makeAlbum, makeApiKey, signUp } from './helpers/factories';
+import { inWorkspace, join } from './helpers/members';
+import { holds } from '../workers/shared/roles';
 
 type Route = { method: string; path: string; access: Access | undefined };
 
@@ -81,6 +83,27 @@ describe('every route of the app', () => {
       if (res.status !== 403 || res.data?.error?.code !== code) failures.push(`${label(route)} -> ${res.status} ${res.data?.error?.code}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it("refuses a person whose role is below the route's (a member on admin routes, an admin on owner routes)", async () => {
+    const owner = await signUp();
+    const [member, admin] = await Promise.all([signUp(), signUp()]);
+    await join(owner, member, 'member');
+    await join(owner, admin, 'admin');
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of routes) {
+      const declared = route.access;
+      if (declared?.kind !== 'user') continue;
+      for (const [who, role] of [[member, 'member'], [admin, 'admin']] as const) {
+        if (holds(role, declared.role)) continue;
+        checked++;
+        const res = await call(route.method, fill(route.path, () => 'x_missing'), inWorkspace(who, owner.workspace.id));
+        if (res.status !== 403 || res.data?.error?.code !== 'FORBIDDEN') failures.push(`${label(route)} as ${role} -> ${res.status} ${res.data?.error?.code}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(10);
   });
 
   describe("another workspace's ids", () => {

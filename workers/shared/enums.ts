@@ -9,6 +9,9 @@ export type WorkspaceKind = (typeof WORKSPACE_KINDS)[number];
 
 export const MEMBER_ROLES = ['owner', 'admin', 'member'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
+/** The roles an invitation can offer: ownership is transferred, never given by invitation. */
+export const INVITED_ROLES = ['admin', 'member'] as const;
+export type InvitedRole = (typeof INVITED_ROLES)[number];
 
 export const ALBUM_VISIBILITIES = ['public', 'unlisted', 'private'] as const;
 export type AlbumVisibility = (typeof ALBUM_VISIBILITIES)[number];

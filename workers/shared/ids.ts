@@ -18,7 +18,7 @@ export function randomBase32(byteLength: number): string {
   return out;
 }
 
-export type IdPrefix = 'usr' | 'wsp' | 'key' | 'alb' | 'pho' | 'aud' | 'tag' | 'tch' | 'cre' | 'pck' | 'ord' | 'itm' | 'eml' | 'led' | 'stu' | 'trf' | 'tbt' | 'ses';
+export type IdPrefix = 'usr' | 'wsp' | 'key' | 'alb' | 'pho' | 'aud' | 'tag' | 'tch' | 'cre' | 'pck' | 'ord' | 'itm' | 'eml' | 'led' | 'stu' | 'trf' | 'tbt' | 'ses' | 'inv';
 
 /** A new unguessable id (128 random bits) that says what it names, e.g. `alb_x3k...`. */
 export function newId(prefix: IdPrefix): string {

@@ -10,6 +10,7 @@ export * from './accounts';
 export * from './albums';
 export * from './audit';
 export * from './billing';
+export * from './invitations';
 export * from './notifications';
 export * from './realestate';
 export * from './recognition';

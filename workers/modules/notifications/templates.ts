@@ -9,6 +9,7 @@ export type EmailTemplate =
   | { template: 'verify_email'; name: string; verifyUrl: string }
   | { template: 'password_reset'; name: string; resetUrl: string; expiresAt: Date }
   | { template: 'password_changed'; name: string; appUrl: string }
+  | { template: 'invitation'; workspaceName: string; inviterName: string; role: string; acceptUrl: string; expiresAt: Date }
   | { template: 'order_paid'; albumTitle: string; photoCount: number; totalCents: number; currency: string; downloadUrl: string; expiresAt: Date }
   | { template: 'processing_finished'; albumTitle: string; ready: number; rejected: number; albumUrl: string }
   | { template: 'credits_low'; balance: number; awaiting: number; billingUrl: string }
@@ -60,6 +61,16 @@ function parts(t: EmailTemplate): { subject: string; title: string; paragraphs: 
           'If it was not you, ignore this email: your password stays as it is.',
         ],
         action: { label: 'Choose a new password', url: t.resetUrl },
+      };
+    case 'invitation':
+      return {
+        subject: `${t.inviterName} invites you to ${t.workspaceName} on Vitrine`,
+        title: `Join ${t.workspaceName}`,
+        paragraphs: [
+          `${t.inviterName} invites you to work in ${t.workspaceName} on Vitrine, as ${t.role}.`,
+          `The link works once, until ${t.expiresAt.toISOString().slice(0, 10)}. Sign in with this address, or create an account with it.`,
+        ],
+        action: { label: 'Accept the invitation', url: t.acceptUrl },
       };
     case 'password_changed':
       return {

@@ -2,6 +2,8 @@ import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Scope } from '../../../shared/constants';
 import { AppError } from '../../errors';
+import type { MemberRole } from '../../../shared/enums';
+import { holds, ROLES } from '../../../shared/roles';
 import type { AppEnv } from '../app-env';
 import { authenticate } from './auth';
 import { rateLimit } from './rate-limit';
@@ -12,20 +14,21 @@ import { rateLimit } from './rate-limit';
  * - `public`: no credentials (the gallery, sign-in, signed URLs whose signature is the credential)
  * - `caller`: any signed-in user or API key of the workspace
  * - `scope`: a signed-in user (who holds every scope), or an API key holding that scope
- * - `user`: people only, never API keys; `admin` also needs the owner or admin role
+ * - `user`: people only, never API keys, holding at least `role` in the workspace (ROLES says what each may do)
  */
 export type Access =
   | { kind: 'public' }
   | { kind: 'caller' }
   | { kind: 'scope'; scope: Scope }
-  | { kind: 'user'; admin: boolean };
+  | { kind: 'user'; role: MemberRole };
 
 export const access = {
   public: { kind: 'public' },
   caller: { kind: 'caller' },
   scope: (scope: Scope): Access => ({ kind: 'scope', scope }),
-  member: { kind: 'user', admin: false },
-  admin: { kind: 'user', admin: true },
+  member: { kind: 'user', role: 'member' },
+  admin: { kind: 'user', role: 'admin' },
+  owner: { kind: 'user', role: 'owner' },
 } as const satisfies Record<string, Access | ((scope: Scope) => Access)>;
 
 /** The one place a scope is required of an API key. */
@@ -36,11 +39,11 @@ function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
   });
 }
 
-function requireUser(admin: boolean): MiddlewareHandler<AppEnv> {
+function requireUser(least: MemberRole): MiddlewareHandler<AppEnv> {
   return createMiddleware<AppEnv>(async (c, next) => {
     const principal = c.get('principal');
     if (principal.kind !== 'user') throw new AppError('FORBIDDEN', 'This needs a signed-in person; API keys cannot do it');
-    if (admin && principal.role === 'member') throw new AppError('FORBIDDEN', 'Only workspace owners and admins can do this');
+    if (!holds(principal.role, least)) throw new AppError('FORBIDDEN', ROLES[least].refusal);
     await next();
   });
 }
@@ -59,7 +62,7 @@ function checks(access: Access): MiddlewareHandler<AppEnv>[] {
     case 'scope':
       return [authenticate, rateLimit, requireScope(access.scope)];
     case 'user':
-      return [authenticate, rateLimit, requireUser(access.admin)];
+      return [authenticate, rateLimit, requireUser(access.role)];
   }
 }
 
@@ -82,6 +85,6 @@ export function describeAccess(declared: Access): string {
     case 'scope':
       return `scope:${declared.scope}`;
     case 'user':
-      return declared.admin ? 'user:admin' : 'user';
+      return declared.role === 'member' ? 'user' : `user:${declared.role}`;
   }
 }
