@@ -10,6 +10,8 @@ import { BillingPage } from './features/billing/billing-page';
 import { PayoutsPage } from './features/payouts/payouts-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { VerifyEmailPage } from './features/auth/verify-email-page';
+import { InvitePage } from './features/auth/invite-page';
+import { MembersPage } from './features/members/members-page';
 import { ProShell, useWorkspaceKind } from './features/shell/pro-shell';
 import { DownloadsPage } from './features/shop/downloads-page';
 import { OrderPage } from './features/shop/order-page';
@@ -52,6 +54,7 @@ export function App() {
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/verify-email" element={<VerifyEmailPage />} />
+        <Route path="/invite" element={<InvitePage />} />
         <Route element={session ? <ProShell /> : <Navigate to="/login" replace />}>
           <Route path="/albums" element={<Stock />} />
           <Route path="/albums/:id/*" element={<StockItem />} />
@@ -60,6 +63,7 @@ export function App() {
           <Route path="/payouts" element={<PayoutsPage />} />
           <Route path="/leads" element={<LeadsPage />} />
           <Route path="/settings" element={<SettingsPage />} />
+          <Route path="/members" element={<MembersPage />} />
         </Route>
         <Route path="*" element={<Navigate to={session ? '/albums' : '/login'} replace />} />
       </Routes>

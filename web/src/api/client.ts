@@ -7,6 +7,9 @@
 import type { z } from 'zod';
 import type { createApiKeyBody } from '../../../workers/shared/schemas/api-keys';
 import type { createAlbumBody, updateAlbumBody } from '../../../workers/shared/schemas/albums';
+import type { inviteBody } from '../../../workers/shared/schemas/members';
+import type { InvitationPreviewView, InvitationView, MembersView } from '../../../workers/modules/accounts/members-views';
+import type { MemberRole } from '../../../workers/shared/enums';
 import type { changePasswordBody, createWorkspaceBody, loginBody, passwordResetBody, passwordResetRequestBody, registerBody, verifyEmailBody } from '../../../workers/shared/schemas/auth';
 import type { cartBody, checkoutBody, createPackBody, creditCheckoutBody, subscribeBody } from '../../../workers/shared/schemas/payments';
 import type { tagAction } from '../../../workers/shared/schemas/tags';
@@ -112,6 +115,18 @@ export const api = {
     const me = await request<MeView>('GET', '/v1/me');
     if ('user' in me) return me;
     throw new ApiError(403, 'PERSON_REQUIRED', 'Sign in with your email and password: an API key cannot open the studio.');
+  },
+  /** The workspace's team: members, roles, invitations. */
+  members: {
+    list: () => request<MembersView>('GET', '/v1/members'),
+    invite: (body: z.input<typeof inviteBody>) => request<{ invitation: InvitationView }>('POST', '/v1/invitations', { json: body }),
+    cancelInvitation: (id: string) => request<void>('DELETE', `/v1/invitations/${id}`),
+    previewInvitation: (token: string) => request<InvitationPreviewView>('POST', '/v1/invitations/preview', { json: { token }, anonymous: true }),
+    accept: (token: string) => request<{ workspaceId: string; role: string }>('POST', '/v1/invitations/accept', { json: { token } }),
+    changeRole: (userId: string, role: MemberRole) => request<void>('PATCH', `/v1/members/${userId}`, { json: { role } }),
+    remove: (userId: string) => request<void>('DELETE', `/v1/members/${userId}`),
+    makeOwner: (userId: string) => request<void>('POST', `/v1/members/${userId}/ownership`),
+    leave: () => request<void>('DELETE', '/v1/membership'),
   },
   createWorkspace: (body: z.input<typeof createWorkspaceBody>) => request<{ workspace: WorkspaceView }>('POST', '/v1/workspaces', { json: body }),
 

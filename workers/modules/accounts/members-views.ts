@@ -35,5 +35,6 @@ export const invitationPreviewView = z
 export const joinedView = z.object({ workspaceId: z.string(), role: z.enum(INVITED_ROLES) }).meta({ id: 'Joined' });
 
 export type MemberView = z.infer<typeof memberView>;
+export type MembersView = z.infer<typeof membersView>;
 export type InvitationView = z.infer<typeof invitationView>;
 export type InvitationPreviewView = z.infer<typeof invitationPreviewView>;

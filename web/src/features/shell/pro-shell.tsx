@@ -1,4 +1,4 @@
-import { Banknote, Building2, Camera, Car, Coins, Images, Inbox, KeyRound, LogOut, Settings } from 'lucide-react';
+import { Banknote, Building2, Camera, Car, Coins, Images, Inbox, KeyRound, LogOut, Settings, Users } from 'lucide-react';
 import { createContext, useContext } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../../api/client';
@@ -84,6 +84,9 @@ export function ProShell() {
           </nav>
           <div className="ml-auto flex items-center gap-2">
             <WorkspaceSwitcher me={me.data} />
+            <NavLink to="/members" className={navClass} aria-label="Team" title="Team: members, roles and invitations">
+              <Users className="size-4" aria-hidden /> <span className="hidden sm:inline">Team</span>
+            </NavLink>
             {/* Named "Your account", not "Settings": an album's own Settings tab is on the same screen. */}
             <NavLink to="/settings" className={navClass} aria-label="Your account" title="Your account: password and sessions">
               <Settings className="size-4" aria-hidden /> <span className="hidden sm:inline">Account</span>
