@@ -9,6 +9,7 @@ import { router } from './route';
 import { albumsRoutes } from '../../modules/albums/albums-routes';
 import { apiKeysRoutes } from '../../modules/accounts/api-keys-routes';
 import { accountRoutes } from '../../modules/accounts/account-routes';
+import { twoFactorRoutes } from '../../modules/accounts/two-factor-routes';
 import { auth } from '../../modules/accounts/auth-routes';
 import { billingRoutes } from '../../modules/billing/billing-routes';
 import { devMail } from '../../modules/notifications/dev-mail-routes';
@@ -57,6 +58,7 @@ export const app = base
   .route('/v1/albums', albumsRoutes)
   .route('/v1', me)
   .route('/v1/account', accountRoutes)
+  .route('/v1/account/2fa', twoFactorRoutes)
   .route('/v1/api-keys', apiKeysRoutes)
   .route('/v1/photos', photosRoutes)
   .route('/v1', tagsRoutes)

@@ -15,4 +15,5 @@ export * from './realestate';
 export * from './recognition';
 export * from './sales';
 export * from './sessions';
+export * from './two-factor';
 export * from './vehicles';

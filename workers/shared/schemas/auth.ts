@@ -38,8 +38,16 @@ export const changePasswordBody = z.object({
   newPassword,
 });
 
+/** A code from the authenticator app (6 digits), or, where accepted, a recovery code (`xxxxx-xxxxx`). */
+const code = z.string().trim().min(6, 'Enter the 6-digit code from your authenticator app').max(32);
+
+export const twoFactorCodeBody = z.object({ code });
+export const disableTwoFactorBody = z.object({ password: z.string().min(1, 'Enter your password').max(256), code });
+export const twoFactorLoginBody = z.object({ challenge: z.string().min(1).max(2000), code });
+
 export const createWorkspaceBody = registerBody.shape.workspace;
 
 export type RegisterBody = z.infer<typeof registerBody>;
 export type LoginBody = z.infer<typeof loginBody>;
 export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
+export type TwoFactorLoginBody = z.infer<typeof twoFactorLoginBody>;
