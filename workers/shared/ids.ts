@@ -1,4 +1,4 @@
-import { base32Encode } from './encoding';
+import { base32Encode } from './base32';
 
 /** Lower-case base32 of random bytes: URL-safe, case-insensitive, no look-alike digits 0/1. */
 export function randomBase32(byteLength: number): string {
