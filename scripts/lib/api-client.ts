@@ -86,6 +86,7 @@ export async function confirmEmail(origin: string, email: string, mailboxKey = '
 /** Registers (and confirms the address, so the account holds its starter credits and can sell), or signs in when the account exists. */
 export async function signIn(origin: string, account: Account, mailboxKey = '') {
   const login = await api(origin, 'POST', '/v1/auth/login', { json: { email: account.email, password: account.password } });
+  if (login.status === 200 && login.data.twoFactorRequired) throw new Error(`${account.email} has two-factor authentication on: the scripts sign in with a password only`);
   if (login.status === 200) return login.data.token as string;
   const registered = expectStatus(await api(origin, 'POST', '/v1/auth/register', { json: account }), 201, 'sign-up');
   await confirmEmail(origin, account.email, mailboxKey);

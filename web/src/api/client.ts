@@ -10,14 +10,14 @@ import type { createAlbumBody, updateAlbumBody } from '../../../workers/shared/s
 import type { inviteBody } from '../../../workers/shared/schemas/members';
 import type { InvitationPreviewView, InvitationView, MembersView } from '../../../workers/modules/accounts/members-views';
 import type { MemberRole } from '../../../workers/shared/enums';
-import type { changePasswordBody, createWorkspaceBody, loginBody, passwordResetBody, passwordResetRequestBody, registerBody, verifyEmailBody } from '../../../workers/shared/schemas/auth';
+import type { changePasswordBody, createWorkspaceBody, disableTwoFactorBody, loginBody, passwordResetBody, passwordResetRequestBody, registerBody, twoFactorCodeBody, twoFactorLoginBody, verifyEmailBody } from '../../../workers/shared/schemas/auth';
 import type { cartBody, checkoutBody, createPackBody, creditCheckoutBody, subscribeBody } from '../../../workers/shared/schemas/payments';
 import type { tagAction } from '../../../workers/shared/schemas/tags';
 import type { completeUploadBody, UploadFile } from '../../../workers/shared/schemas/uploads';
 import type { vehicleBody } from '../../../workers/shared/schemas/vehicles';
 import type { listingBody, listingRequestBody } from '../../../workers/shared/schemas/listing';
 import type { leadBody, leadPatchBody } from '../../../workers/shared/schemas/leads';
-import type { ApiKeyView, CreatedApiKeyView, EmailVerifiedView, MeView, MessageView, OpenSessionView, RegisteredView, SessionView, UserCallerView, WorkspaceView } from '../../../workers/modules/accounts/views';
+import type { ApiKeyView, CreatedApiKeyView, EmailVerifiedView, LoginView, MeView, MessageView, OpenSessionView, RecoveryCodesView, RegisteredView, SessionView, TwoFactorSetupView, UserCallerView, WorkspaceView } from '../../../workers/modules/accounts/views';
 import type { AlbumView, PhotoCounts, PhotoView, PublicAlbumView, PublicPhotosPage } from '../../../workers/modules/albums/views';
 import type { CheckoutSessionView, CreditHistoryView, CreditsView, InvoicesView, PortalView } from '../../../workers/modules/billing/views';
 import type { UploadInstructionsView, UploadStateView } from '../../../workers/modules/media/views';
@@ -94,7 +94,9 @@ export const api = {
   auth: {
     register: (body: z.input<typeof registerBody>) =>
       request<RegisteredView>('POST', '/v1/auth/register', { json: body, anonymous: true }),
-    login: (body: z.input<typeof loginBody>) => request<SessionView>('POST', '/v1/auth/login', { json: body, anonymous: true }),
+    /** A session, or (two-factor on) a challenge for `loginWithCode`. */
+    login: (body: z.input<typeof loginBody>) => request<LoginView>('POST', '/v1/auth/login', { json: body, anonymous: true }),
+    loginWithCode: (body: z.input<typeof twoFactorLoginBody>) => request<SessionView>('POST', '/v1/auth/login/2fa', { json: body, anonymous: true }),
     logout: () => request<void>('POST', '/v1/auth/logout'),
     askPasswordReset: (body: z.input<typeof passwordResetRequestBody>) =>
       request<MessageView>('POST', '/v1/auth/password-reset', { json: body, anonymous: true }),
@@ -102,13 +104,19 @@ export const api = {
       request<MessageView>('POST', '/v1/auth/password-reset/confirm', { json: body, anonymous: true }),
     verifyEmail: (body: z.input<typeof verifyEmailBody>) => request<EmailVerifiedView>('POST', '/v1/auth/verify-email', { json: body, anonymous: true }),
   },
-  /** The signed-in person's own account: password and sessions. */
+  /** The signed-in person's own account: password, sessions and two-factor authentication. */
   account: {
     changePassword: (body: z.input<typeof changePasswordBody>) => request<void>('POST', '/v1/account/password', { json: body }),
     sessions: () => request<{ sessions: OpenSessionView[] }>('GET', '/v1/account/sessions'),
     endSession: (id: string) => request<void>('DELETE', `/v1/account/sessions/${id}`),
     signOutEverywhere: () => request<void>('POST', '/v1/account/sign-out-everywhere'),
     resendVerification: () => request<MessageView>('POST', '/v1/account/verification-email'),
+    twoFactor: {
+      setup: () => request<TwoFactorSetupView>('POST', '/v1/account/2fa/setup'),
+      enable: (body: z.input<typeof twoFactorCodeBody>) => request<RecoveryCodesView>('POST', '/v1/account/2fa/enable', { json: body }),
+      disable: (body: z.input<typeof disableTwoFactorBody>) => request<void>('POST', '/v1/account/2fa/disable', { json: body }),
+      newRecoveryCodes: (body: z.input<typeof twoFactorCodeBody>) => request<RecoveryCodesView>('POST', '/v1/account/2fa/recovery-codes', { json: body }),
+    },
   },
   /** Who is signed in. An API key's answer has no person: the studio is for people, so it is an error here. */
   me: async (): Promise<UserCallerView> => {

@@ -11,6 +11,7 @@ import { apiKeysRoutes } from '../../modules/accounts/api-keys-routes';
 import { verificationEmailRoutes, verifyEmailRoutes } from '../../modules/accounts/verification-routes';
 import { membersRoutes } from '../../modules/accounts/members-routes';
 import { accountRoutes } from '../../modules/accounts/account-routes';
+import { twoFactorRoutes } from '../../modules/accounts/two-factor-routes';
 import { auth } from '../../modules/accounts/auth-routes';
 import { billingRoutes } from '../../modules/billing/billing-routes';
 import { devMail } from '../../modules/notifications/dev-mail-routes';
@@ -62,6 +63,7 @@ export const app = base
   .route('/v1/account', accountRoutes)
   .route('/v1/account', verificationEmailRoutes)
   .route('/v1', membersRoutes)
+  .route('/v1/account/2fa', twoFactorRoutes)
   .route('/v1/api-keys', apiKeysRoutes)
   .route('/v1/photos', photosRoutes)
   .route('/v1', tagsRoutes)

@@ -16,4 +16,5 @@ export * from './realestate';
 export * from './recognition';
 export * from './sales';
 export * from './sessions';
+export * from './two-factor';
 export * from './vehicles';

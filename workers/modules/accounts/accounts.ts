@@ -1,11 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { memberships, sessions, users, workspaces, type User, type Workspace } from '../../db/schema/index';
-import type { LoginBody, RegisterBody } from '../../shared/schemas/auth';
+import type { LoginBody, RegisterBody, TwoFactorLoginBody } from '../../shared/schemas/auth';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { isUniqueViolation } from '../../core/db/errors';
 import { newId } from '../../shared/ids';
-import type { JwtConfig } from './jwt';
+import { signTwoFactorChallenge, verifyTwoFactorChallenge, type JwtConfig } from './jwt';
 import { openSession, sessionRow, sessionToken } from './sessions';
 import { verificationUrl } from './email-verification';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password';
@@ -13,8 +13,10 @@ import { auditInsert } from '../../core/audit';
 import type { Config } from '../../core/config';
 import type { EmailSend } from '../notifications/jobs';
 import { outboxInsert, sendQueued } from '../notifications/outbox';
+import { activeSecret, twoFactorOn } from './two-factor';
+import { checkSecondFactor } from './two-factor-codes';
 
-export const publicUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, emailVerified: u.emailVerifiedAt !== null, createdAt: u.createdAt });
+export const publicUser = (u: User, twoFactor = false) => ({ id: u.id, email: u.email, name: u.name, emailVerified: u.emailVerifiedAt !== null, twoFactor, createdAt: u.createdAt });
 export const publicWorkspace = (w: Workspace) => ({ id: w.id, name: w.name, kind: w.kind, createdAt: w.createdAt });
 
 /**
@@ -59,12 +61,25 @@ export async function register(
   return { token: await sessionToken(session, config.jwt), user: publicUser(user!), workspace: publicWorkspace(workspace!) };
 }
 
-/** The same answer, after the same work, for an unknown email and for a wrong password. */
+/**
+ * The same answer, after the same work, for an unknown email and for a wrong password. With
+ * two-factor on, the right password earns a 5-minute challenge for the second step, not a session.
+ */
 export async function login(db: Db, input: LoginBody, jwt: JwtConfig, userAgent: string | undefined) {
   const user = await db.select().from(users).where(eq(users.email, input.email)).get();
   const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || !ok) throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect');
+  if (await twoFactorOn(db, user.id)) return { twoFactorRequired: true as const, challenge: await signTwoFactorChallenge(user.id, jwt) };
   return { token: await openSession(db, user.id, userAgent, jwt) };
+}
+
+/** Sign-in's second step: the challenge from the password step and a TOTP or recovery code; a session. */
+export async function finishTwoFactorLogin(db: Db, input: TwoFactorLoginBody, jwt: JwtConfig, userAgent: string | undefined) {
+  const userId = await verifyTwoFactorChallenge(input.challenge, jwt);
+  const row = userId ? await activeSecret(db, userId) : undefined;
+  if (!row) throw new AppError('INVALID_TOKEN', 'This sign-in has expired; enter your email and password again');
+  if (!(await checkSecondFactor(db, jwt.secret, row, input.code, { recovery: true }))) throw new AppError('INVALID_CODE', 'This code is not right; check your authenticator app and try again');
+  return { token: await openSession(db, row.userId, userAgent, jwt) };
 }
 
 export async function createWorkspace(db: Db, userId: string, input: Pick<Workspace, 'name' | 'kind'>, requestId: string) {

@@ -1,13 +1,13 @@
-import { loginBody, passwordResetBody, passwordResetRequestBody, registerBody } from '../../shared/schemas/auth';
+import { loginBody, passwordResetBody, passwordResetRequestBody, registerBody, twoFactorLoginBody } from '../../shared/schemas/auth';
 import { loadConfig } from '../../core/config';
 import { access } from '../../core/http/middleware/access';
 import { clientIp, spendGuestBudget } from '../../core/http/middleware/rate-limit';
 import { defineRoute, json, jsonBody, noContent, router } from '../../core/http/route';
-import { login, register } from './accounts';
+import { finishTwoFactorLogin, login, register } from './accounts';
 import { finishPasswordReset, startPasswordReset } from './passwords';
 import { personOf } from './principal';
 import { endSession } from './sessions';
-import { messageView, registeredView, sessionView } from './views';
+import { loginView, messageView, registeredView, sessionView } from './views';
 
 const tags = ['Accounts'];
 const registerExample = { email: 'marie@example.com', password: 'correct horse battery', name: 'Marie', workspace: { name: 'Marie Photo', kind: 'events' } };
@@ -28,18 +28,33 @@ export const auth = router()
   )
   .openapi(
     defineRoute({
-      method: 'post', path: '/login', tags, summary: 'Sign in: a session token',
-      description: 'Unknown emails and wrong passwords get the same answer. Budgeted per address and per account.',
+      method: 'post', path: '/login', tags, summary: 'Sign in: a session token, or a challenge when two-factor is on',
+      description:
+        'Unknown emails and wrong passwords get the same answer. Budgeted per address and per account. With two-factor on, a right password answers `{ twoFactorRequired: true, challenge }`: send it with a code to `/v1/auth/login/2fa`.',
       access: access.public,
       request: { body: jsonBody(loginBody.meta({ example: { email: 'marie@example.com', password: 'correct horse battery' } })) },
       errors: ['INVALID_CREDENTIALS', 'RATE_LIMITED'],
-      responses: { 200: json(sessionView) },
+      responses: { 200: json(loginView) },
     }),
     async (c) => {
       const body = c.req.valid('json');
       // Budget per address and per account, so neither spraying nor one targeted account works.
       await spendGuestBudget(c.env, [`ip:${clientIp(c.req.raw)}`, `email:${body.email}`], 'Too many sign-in attempts; wait a minute and try again');
       return c.json(await login(c.get('db'), body, loadConfig(c.env).jwt, c.req.header('User-Agent')), 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post', path: '/login/2fa', tags, summary: "Sign in's second step: the challenge and a code from the app (or a recovery code); a session token",
+      description: 'Each code works once. Five wrong codes within 15 minutes lock the account\'s code checks (429 TOO_MANY_ATTEMPTS, with Retry-After) until the oldest is 15 minutes old.',
+      access: access.public,
+      request: { body: jsonBody(twoFactorLoginBody.meta({ example: { challenge: 'the-challenge-from-login', code: '287082' } })) },
+      errors: ['INVALID_TOKEN', 'INVALID_CODE', 'TOO_MANY_ATTEMPTS', 'RATE_LIMITED'],
+      responses: { 200: json(sessionView) },
+    }),
+    async (c) => {
+      await spendGuestBudget(c.env, [`ip:${clientIp(c.req.raw)}`], 'Too many sign-in attempts; wait a minute and try again');
+      return c.json(await finishTwoFactorLogin(c.get('db'), c.req.valid('json'), loadConfig(c.env).jwt, c.req.header('User-Agent')), 200);
     },
   )
   .openapi(

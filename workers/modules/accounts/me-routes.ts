@@ -5,6 +5,7 @@ import { access } from '../../core/http/middleware/access';
 import { defineRoute, json, jsonBody, router } from '../../core/http/route';
 import { createWorkspace, getUser, listMemberships, publicUser } from './accounts';
 import { personOf } from './principal';
+import { twoFactorOn } from './two-factor';
 import { meView, workspaceView } from './views';
 
 const tags = ['Accounts'];
@@ -22,7 +23,8 @@ export const me = router()
       }
       const user = await getUser(c.get('db'), principal.userId);
       if (!user) throw new AppError('INVALID_TOKEN', 'This account no longer exists');
-      return c.json({ user: publicUser(user), workspaceId: principal.workspaceId, workspaces: await listMemberships(c.get('db'), principal.userId) }, 200);
+      const twoFactor = await twoFactorOn(c.get('db'), principal.userId);
+      return c.json({ user: publicUser(user, twoFactor), workspaceId: principal.workspaceId, workspaces: await listMemberships(c.get('db'), principal.userId) }, 200);
     },
   )
   .openapi(

@@ -17,7 +17,8 @@ import { endSessionsStatement } from './sessions';
 
 const RESET_TTL_MS = 30 * 60_000;
 
-type Mail = { db: Db; queue: Queue<EmailSend>; publicOrigin: string };
+/** What an account change needs to write its email: the db, the email queue, and the origin links point to. */
+export type Mail = { db: Db; queue: Queue<EmailSend>; publicOrigin: string };
 
 /** Writes a reset for the address's account, if there is one, and emails its link. */
 export async function startPasswordReset({ db, queue, publicOrigin }: Mail, email: string): Promise<void> {

@@ -14,6 +14,7 @@ export const userView = z
     email: z.string().meta({ example: 'marie@example.com' }),
     name: z.string().meta({ example: 'Marie' }),
     emailVerified: z.boolean().meta({ description: 'Whether the address was confirmed from the emailed link: selling and buying credits wait for it' }),
+    twoFactor: z.boolean().meta({ description: 'Whether signing in asks for a code from an authenticator app' }),
     createdAt: timestamp,
   })
   .meta({ id: 'User' });
@@ -34,6 +35,28 @@ const token = z.string().meta({ description: 'A session token: send it as `Autho
 /** `POST /v1/auth/register`: the new account, its first workspace and a session. */
 export const registeredView = z.object({ token, user: userView, workspace: workspaceView }).meta({ id: 'Registered' });
 export const sessionView = z.object({ token }).meta({ id: 'Session' });
+
+/** `POST /v1/auth/login` when two-factor is on: no session yet, a challenge for `POST /v1/auth/login/2fa`. */
+export const twoFactorChallengeView = z
+  .object({
+    twoFactorRequired: z.literal(true),
+    challenge: z.string().meta({ description: 'Send it with the code to POST /v1/auth/login/2fa; valid 5 minutes' }),
+  })
+  .meta({ id: 'TwoFactorChallenge' });
+export const loginView = z.union([sessionView, twoFactorChallengeView]).meta({ id: 'Login' });
+
+/** `POST /v1/account/2fa/setup`: the pending secret, for the QR code or typing in by hand. */
+export const twoFactorSetupView = z
+  .object({
+    secret: z.string().meta({ description: 'Base32, for typing into the app by hand', example: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' }),
+    otpauthUri: z.string().meta({ example: 'otpauth://totp/Vitrine:marie@example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Vitrine' }),
+  })
+  .meta({ id: 'TwoFactorSetup' });
+
+/** Ten single-use recovery codes: the only answer that carries them. */
+export const recoveryCodesView = z
+  .object({ recoveryCodes: z.array(z.string()).meta({ description: 'Shown once; each works once instead of a code', example: ['k3m9q-7xw2p'] }) })
+  .meta({ id: 'RecoveryCodes' });
 
 /** `GET /v1/me` for an API key: the key and the workspace it is bound to. */
 export const apiKeyCallerView = z
@@ -91,6 +114,9 @@ export type MembershipView = z.infer<typeof membershipView>;
 export type UserCallerView = z.infer<typeof userCallerView>;
 export type RegisteredView = z.infer<typeof registeredView>;
 export type SessionView = z.infer<typeof sessionView>;
+export type LoginView = z.infer<typeof loginView>;
+export type TwoFactorSetupView = z.infer<typeof twoFactorSetupView>;
+export type RecoveryCodesView = z.infer<typeof recoveryCodesView>;
 export type MeView = z.infer<typeof meView>;
 export type ApiKeyView = z.infer<typeof apiKeyView>;
 export type CreatedApiKeyView = z.infer<typeof createdApiKeyView>;

@@ -10,6 +10,7 @@ export type EmailTemplate =
   | { template: 'password_reset'; name: string; resetUrl: string; expiresAt: Date }
   | { template: 'password_changed'; name: string; appUrl: string }
   | { template: 'invitation'; workspaceName: string; inviterName: string; role: string; acceptUrl: string; expiresAt: Date }
+  | { template: 'two_factor_changed'; name: string; on: boolean; appUrl: string }
   | { template: 'order_paid'; albumTitle: string; photoCount: number; totalCents: number; currency: string; downloadUrl: string; expiresAt: Date }
   | { template: 'processing_finished'; albumTitle: string; ready: number; rejected: number; albumUrl: string }
   | { template: 'credits_low'; balance: number; awaiting: number; billingUrl: string }
@@ -77,6 +78,16 @@ function parts(t: EmailTemplate): { subject: string; title: string; paragraphs: 
         subject: 'Your Vitrine password was changed',
         title: `${t.name}, your password was changed`,
         paragraphs: ['Every other session was signed out. If you did not do this, reset your password at once from the sign-in page.'],
+        action: { label: 'Open Vitrine', url: t.appUrl },
+      };
+    case 'two_factor_changed':
+      return {
+        subject: `Two-factor authentication turned ${t.on ? 'on' : 'off'} for your Vitrine account`,
+        title: `${t.name}, two-factor authentication is ${t.on ? 'on' : 'off'}`,
+        paragraphs: [
+          t.on ? 'Signing in now asks for a code from your authenticator app after the password. Keep your recovery codes somewhere safe.' : 'Signing in now asks for your password only.',
+          'If you did not do this, reset your password at once from the sign-in page.',
+        ],
         action: { label: 'Open Vitrine', url: t.appUrl },
       };
     case 'order_paid':

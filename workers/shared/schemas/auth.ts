@@ -38,6 +38,13 @@ export const changePasswordBody = z.object({
   newPassword,
 });
 
+/** A code from the authenticator app (6 digits), or, where accepted, a recovery code (`xxxxx-xxxxx`). */
+const code = z.string().trim().min(6, 'Enter the 6-digit code from your authenticator app').max(32);
+
+export const twoFactorCodeBody = z.object({ code });
+export const disableTwoFactorBody = z.object({ password: z.string().min(1, 'Enter your password').max(256), code });
+export const twoFactorLoginBody = z.object({ challenge: z.string().min(1).max(2000), code });
+
 export const createWorkspaceBody = registerBody.shape.workspace;
 
 export type RegisterBody = z.infer<typeof registerBody>;
@@ -47,3 +54,4 @@ export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
 export const verifyEmailBody = z.object({
   token: z.string().min(20, 'This confirmation link is incomplete; open the link from the email again').max(2000),
 });
+export type TwoFactorLoginBody = z.infer<typeof twoFactorLoginBody>;

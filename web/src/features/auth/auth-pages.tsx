@@ -1,5 +1,5 @@
 import { Camera } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { WorkspaceKind } from '../../../../workers/shared/enums';
 import { api } from '../../api/client';
@@ -8,6 +8,7 @@ import { Button } from '../../components/button';
 import { Field, FormError, SelectField } from '../../components/field';
 import { useSubmit } from '../../lib/use-submit';
 import { KIND_OPTIONS } from '../shell/workspace-kinds';
+import { TwoFactorStep } from './two-factor-step';
 
 export function AuthFrame({ title, children, footer }: { title: string; children: ReactNode; footer: ReactNode }) {
   return (
@@ -26,12 +27,22 @@ export function AuthFrame({ title, children, footer }: { title: string; children
 
 export function LoginPage() {
   const [params] = useSearchParams();
+  const [challenge, setChallenge] = useState<string | null>(null);
   const { error, busy, onSubmit } = useSubmit(async (form) => {
-    const { token } = await api.auth.login({ email: String(form.get('email')), password: String(form.get('password')) });
-    setSession({ token });
+    const answer = await api.auth.login({ email: String(form.get('email')), password: String(form.get('password')) });
+    if ('token' in answer) setSession({ token: answer.token });
+    else setChallenge(answer.challenge);
   });
+  const footer = <>New to Vitrine? <Link className="font-medium text-brand-700 underline" to="/register">Create an account</Link></>;
+  if (challenge) {
+    return (
+      <AuthFrame title="Two-factor authentication" footer={footer}>
+        <TwoFactorStep challenge={challenge} onRestart={() => setChallenge(null)} />
+      </AuthFrame>
+    );
+  }
   return (
-    <AuthFrame title="Sign in" footer={<>New to Vitrine? <Link className="font-medium text-brand-700 underline" to="/register">Create an account</Link></>}>
+    <AuthFrame title="Sign in" footer={footer}>
       <form onSubmit={onSubmit} className="space-y-4">
         {params.get('reset') === 'done' && <p role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800">Your password is changed: sign in with the new one.</p>}
         <FormError error={error?.message} />

@@ -2,7 +2,7 @@ import { Check, QrCode, Share2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
-import { QrCodeImage } from './qr-code-image';
+import { QrCodeImage } from '../../components/qr-code-image';
 
 /** The gallery's own address, without the search or the open photo. */
 const galleryUrl = (slug: string) => `${window.location.origin}/e/${encodeURIComponent(slug)}`;

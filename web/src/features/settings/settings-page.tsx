@@ -3,8 +3,9 @@ import { useResource } from '../../lib/use-resource';
 import { useMe } from '../shell/pro-shell';
 import { PasswordForm } from './password-form';
 import { SessionsList } from './sessions-list';
+import { TwoFactorSection } from './two-factor-section';
 
-/** The person's own account: who they are, their password, and where they are signed in. */
+/** The person's own account: who they are, their password, two-factor authentication, and where they are signed in. */
 export function SettingsPage() {
   const me = useMe();
   const sessions = useResource(() => api.account.sessions(), []);
@@ -17,6 +18,10 @@ export function SettingsPage() {
       <section aria-labelledby="password-heading" className="space-y-3">
         <h2 id="password-heading" className="text-lg font-semibold">Password</h2>
         <PasswordForm onChanged={sessions.reload} />
+      </section>
+      <section aria-labelledby="two-factor-heading" className="space-y-3">
+        <h2 id="two-factor-heading" className="text-lg font-semibold">Two-factor authentication</h2>
+        <TwoFactorSection initiallyOn={me.user.twoFactor} />
       </section>
       <section aria-labelledby="sessions-heading" className="space-y-3">
         <h2 id="sessions-heading" className="text-lg font-semibold">Where you are signed in</h2>
