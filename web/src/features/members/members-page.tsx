@@ -54,7 +54,11 @@ export function MembersPage() {
                     aria-label={`Role of ${m.name}`}
                     value={m.role}
                     disabled={busy !== null}
-                    onChange={(e) => run(m.userId, async () => { await api.members.changeRole(m.userId, e.target.value as MemberRole); return `${m.name} is now ${ROLES[e.target.value as MemberRole].label.toLowerCase()}.`; })}
+                    onChange={(e) => {
+                      // Read now: the controlled select shows the old role again until the list reloads.
+                      const role = e.target.value as MemberRole;
+                      run(m.userId, async () => { await api.members.changeRole(m.userId, role); return `${m.name} is now ${ROLES[role].label.toLowerCase()}.`; });
+                    }}
                     className="rounded-lg border-0 bg-slate-100 py-1.5 pr-8 pl-3 text-sm ring-1 ring-slate-200"
                   >
                     {MEMBER_ROLES.filter((r) => r !== 'owner' || myRole === 'owner').map((r) => <option key={r} value={r}>{ROLES[r].label}</option>)}
