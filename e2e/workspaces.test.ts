@@ -64,6 +64,7 @@ test('an owner invites a colleague by email; the colleague creates an account fr
     await page.getByLabel('Choose a password').fill('another-good-password');
     await page.getByRole('button', { name: 'Create my account and join' }).click();
     await page.getByText('Marathon de Lyon 2026').waitFor();
+    assert.equal(await page.getByRole('region', { name: 'Confirm your email' }).count(), 0, 'the invitation link confirmed the address');
     assert.equal(await page.getByRole('combobox', { name: 'Workspace', exact: true }).inputValue(), await owner.getByRole('combobox', { name: 'Workspace', exact: true }).inputValue(), 'the colleague lands in the team workspace');
 
     // A member sees the team but cannot invite; the owner makes them an admin.

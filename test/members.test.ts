@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STARTER_CREDITS } from '../workers/shared/billing/catalogue';
 import { call } from './helpers/api';
 import { testDb } from './helpers/credits';
 import { signUp } from './helpers/factories';
@@ -50,6 +51,15 @@ describe('invitations', () => {
     expect(twice.status).toBe(409);
     expect(twice.data.error.code).toBe('ALREADY_MEMBER');
   });
+});
+
+it('accepting confirms an unconfirmed address (the link was emailed to it), with the starter credits on the own workspace, once', async () => {
+  const [owner, sam] = await Promise.all([signUp(), signUp('events', { verified: false })]);
+  await join(owner, sam);
+  const me = await call('GET', '/v1/me', { token: sam.token });
+  expect(me.data.user.emailVerified).toBe(true);
+  expect((await call('GET', '/v1/credits', inWorkspace(sam, sam.workspace.id))).data.balance).toBe(STARTER_CREDITS);
+  expect((await call('GET', '/v1/credits', { token: owner.token })).data.balance).toBe(STARTER_CREDITS);
 });
 
 describe('roles', () => {

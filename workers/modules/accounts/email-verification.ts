@@ -11,7 +11,7 @@
 import { eq, isNull, and, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { SignJWT, jwtVerify } from 'jose';
-import { users } from '../../db/schema/index';
+import { users, type User } from '../../db/schema/index';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { auditInsert } from '../../core/audit';
@@ -62,15 +62,20 @@ const badLink = () => new AppError('INVALID_TOKEN', 'This confirmation link is i
 export async function verifyEmail(db: Db, token: string, jwt: JwtConfig, requestId: string): Promise<{ alreadyVerified: boolean; creditsGranted: number }> {
   const claims = await readToken(token, jwt);
   if (!claims) throw badLink();
-  const [user, memberships] = await Promise.all([
-    db.select().from(users).where(eq(users.id, claims.userId)).get(),
-    listMemberships(db, claims.userId),
-  ]);
+  const user = await db.select().from(users).where(eq(users.id, claims.userId)).get();
   // The address changed since the link was sent: the link proves the old one only.
   if (!user || user.email !== claims.email) throw badLink();
+  return markVerified(db, user, requestId);
+}
+
+/**
+ * Marks `user`'s address verified (something emailed to it was opened: this link, or an
+ * invitation) and grants the starter credits to their first workspace, once.
+ */
+export async function markVerified(db: Db, user: User, requestId: string): Promise<{ alreadyVerified: boolean; creditsGranted: number }> {
   if (user.emailVerifiedAt) return { alreadyVerified: true, creditsGranted: 0 };
   const now = new Date();
-  const first = memberships[0];
+  const first = (await listMemberships(db, user.id))[0];
   // The grant happens only if this very statement set the timestamp (same value, same user).
   const thisVerification = sql`EXISTS (SELECT 1 FROM users WHERE id = ${user.id} AND email_verified_at = ${now.getTime()})`;
   const [marked, granted] = await db.batch([

@@ -13,6 +13,7 @@ import { sha256Hex, toBase64Url } from '../../shared/encoding';
 import { ROLES } from '../../shared/roles';
 import type { EmailSend } from '../notifications/jobs';
 import { outboxInsert, sendQueued } from '../notifications/outbox';
+import { markVerified } from './email-verification';
 import type { Acting } from './members';
 
 const TTL_MS = 7 * 24 * 3600_000;
@@ -89,8 +90,8 @@ export async function peekInvitation(db: Db, token: string) {
  */
 export async function acceptInvitation(db: Db, user: { userId: string; requestId: string }, token: string) {
   const { invitation } = await openInvitation(db, token);
-  const account = await db.select({ email: users.email }).from(users).where(eq(users.id, user.userId)).get();
-  if (account?.email !== invitation.email) {
+  const account = await db.select().from(users).where(eq(users.id, user.userId)).get();
+  if (!account || account.email !== invitation.email) {
     throw new AppError('INVITATION_FOR_ANOTHER_EMAIL', `This invitation is for ${invitation.email}: sign in with that address`);
   }
   const now = new Date();
@@ -102,6 +103,8 @@ export async function acceptInvitation(db: Db, user: { userId: string; requestId
       .onConflictDoNothing(),
   ]);
   if (spent.meta.changes === 0) throw notFound();
+  // The link was emailed to this address and opened: that confirms it, as the confirmation link would.
+  await markVerified(db, account, user.requestId);
   // After, so a losing second use records nothing.
   await auditInsert(db, { workspaceId: invitation.workspaceId, actorUserId: user.userId, action: 'member.joined', targetType: 'invitation', targetId: invitation.id, data: { role: invitation.role }, requestId: user.requestId });
   return { workspaceId: invitation.workspaceId, role: invitation.role };
