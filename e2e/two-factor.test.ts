@@ -38,7 +38,9 @@ test('two-factor: turned on in settings, then signing in asks for the code', { t
     assert.match(secret, /^[A-Z2-7]{32}$/);
     await page.getByLabel('Code from the app').fill(await codeFor(secret));
     await page.getByRole('button', { name: 'Confirm and turn on' }).click();
-    const codes = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents();
+    const listed = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+    await listed.nth(9).waitFor();
+    const codes = await listed.allTextContents();
     assert.equal(codes.length, 10);
     await screenshot(page, 'two-factor-recovery-codes');
     await page.getByRole('button', { name: "I've saved them" }).click();
