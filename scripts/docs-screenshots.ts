@@ -34,6 +34,8 @@ const PICKS: Record<string, [name: string, width: number]> = {
   'realestate-flow-6-properties': ['properties', DESKTOP],
   'realestate-flow-2-cost': ['transform-picker', DESKTOP],
   'realestate-flow-5-before-after': ['property-before-after', DESKTOP],
+  'team-members': ['team', DESKTOP],
+  'two-factor-recovery-codes': ['two-factor', DESKTOP],
 };
 
 const from = join(import.meta.dirname, '..', 'e2e', 'screenshots');
