@@ -9,6 +9,7 @@ import { router } from './route';
 import { albumsRoutes } from '../../modules/albums/albums-routes';
 import { apiKeysRoutes } from '../../modules/accounts/api-keys-routes';
 import { verificationEmailRoutes, verifyEmailRoutes } from '../../modules/accounts/verification-routes';
+import { auditRoutes } from '../../modules/accounts/audit-routes';
 import { membersRoutes } from '../../modules/accounts/members-routes';
 import { accountRoutes } from '../../modules/accounts/account-routes';
 import { twoFactorRoutes } from '../../modules/accounts/two-factor-routes';
@@ -63,6 +64,7 @@ export const app = base
   .route('/v1/account', accountRoutes)
   .route('/v1/account', verificationEmailRoutes)
   .route('/v1', membersRoutes)
+  .route('/v1', auditRoutes)
   .route('/v1/account/2fa', twoFactorRoutes)
   .route('/v1/api-keys', apiKeysRoutes)
   .route('/v1/photos', photosRoutes)
