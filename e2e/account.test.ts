@@ -8,19 +8,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { newContext, screenshot, withFailureShots } from './lib/browser';
 import { registerThroughUi, uniqueEmail } from './lib/flows';
-import { stackApi, until } from './lib/api';
+import { emailTo, stackApi, until } from './lib/api';
 import { stackAndBrowser } from './lib/harness';
 
 const env = stackAndBrowser();
 const api = stackApi(() => env.stack.origin);
 const FIRST = 'correct-horse-battery';
 
-/** The newest email of a template to an address, from the dev mailbox. */
-const mail = (to: string, template: string) =>
-  until(`the ${template} email`, async () => {
-    const { emails } = (await (await fetch(`${env.stack.origin}/dev/mail?format=json`)).json()) as { emails: { to: string; template: string; text: string }[] };
-    return emails.find((m) => m.to === to && m.template === template);
-  }, 20_000);
+const mail = (to: string, template: string) => emailTo(env.stack.origin, to, template);
 
 test('settings: sessions and password; a forgotten password reset by email', { timeout: 120_000 }, () =>
   withFailureShots(env, async () => {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { until } from './lib/api';
+import { emailTo } from './lib/api';
 import { newContext, screenshot, withFailureShots } from './lib/browser';
 import { createAlbumThroughUi, registerThroughUi, uniqueEmail } from './lib/flows';
 import { stackAndBrowser } from './lib/harness';
@@ -53,10 +53,8 @@ test('an owner invites a colleague by email; the colleague creates an account fr
     await owner.getByRole('region', { name: 'Pending invitations' }).getByText(colleague).waitFor();
     await screenshot(owner, 'team-invited');
 
-    const link = await until('the invitation email', async () => {
-      const { emails } = (await (await fetch(`${env.stack.origin}/dev/mail?format=json`)).json()) as { emails: { to: string; template: string; text: string }[] };
-      return /https?:\/\/\S+\/invite\?token=[\w-]+/.exec(emails.find((m) => m.to === colleague && m.template === 'invitation')?.text ?? '')?.[0];
-    });
+    const link = /https?:\/\/\S+\/invite\?token=[\w-]+/.exec((await emailTo(env.stack.origin, colleague, 'invitation')).text)?.[0];
+    assert.ok(link, 'the email holds the invitation link');
     const page = await (await newContext(env.browser, env.stack.origin)).newPage();
     await page.goto(new URL(link).pathname + new URL(link).search);
     await page.getByText('Camille Photo invites you to join Camille Sports Photo as member.').waitFor();

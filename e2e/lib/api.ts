@@ -26,3 +26,10 @@ export async function until<T>(what: string, look: () => Promise<T | undefined |
     await new Promise((r) => setTimeout(r, 500));
   }
 }
+
+/** The newest email of a template sent to an address, from the stack's dev mailbox (waits for it). */
+export const emailTo = (origin: string, to: string, template: string) =>
+  until(`the ${template} email to ${to}`, async () => {
+    const { emails } = (await (await fetch(new URL('/dev/mail?format=json', origin))).json()) as { emails: { to: string; template: string; text: string }[] };
+    return emails.find((m) => m.to === to && m.template === template);
+  }, 20_000);

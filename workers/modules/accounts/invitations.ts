@@ -21,7 +21,7 @@ const TTL_MS = 7 * 24 * 3600_000;
 type Mail = { db: Db; queue: Queue<EmailSend>; publicOrigin: string };
 
 const open = (now: Date) => and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now));
-const pendingView = (i: typeof invitations.$inferSelect) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt, createdAt: i.createdAt });
+const pendingView = (i: Pick<typeof invitations.$inferSelect, 'id' | 'email' | 'role' | 'expiresAt' | 'createdAt'>) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt, createdAt: i.createdAt });
 
 export async function invite(mail: Mail, actor: Acting, email: string, role: InvitedRole) {
   const { db } = mail;
@@ -47,7 +47,7 @@ export async function invite(mail: Mail, actor: Acting, email: string, role: Inv
     auditInsert(db, { workspaceId: actor.workspaceId, actorUserId: actor.userId, action: 'member.invited', targetType: 'invitation', targetId: row.id, data: { email, role }, requestId: actor.requestId }),
   ]);
   await sendQueued(mail.queue, letter.id, inserted);
-  return pendingView({ ...row, acceptedAt: null, acceptedBy: null, revokedAt: null, createdAt: now });
+  return pendingView({ ...row, createdAt: now });
 }
 
 export async function listInvitations(db: Db, workspaceId: string) {
