@@ -2,9 +2,8 @@
 import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { PhotoDialog } from '../albums/photo-grid';
-import { countsAreNews, StatusCounts } from '../albums/status-counts';
 import { useLiveAlbum } from '../albums/use-live-album';
-import { UploadPanel } from '../upload/upload-panel';
+import { AddPhotos } from '../upload/add-photos';
 import { Spinner } from '../../components/spinner';
 import { useResource } from '../../lib/use-resource';
 import { PhotosByRoom } from './photos-by-room';
@@ -30,11 +29,7 @@ export function PhotosTab({ albumId }: { albumId: string }) {
   if (album.album.error && !album.album.data) return <p role="alert" className="text-red-700">{album.album.error.message}</p>;
   return (
     <div className="space-y-8">
-      <section aria-labelledby="add-photos" className="space-y-3">
-        <h2 id="add-photos" className={heading}>Add photos of the property</h2>
-        <UploadPanel albumId={albumId} uppy={album.uppy} summary={album.summary} />
-        {countsAreNews(album.counts, album.summary.active) && <StatusCounts counts={album.counts ?? {}} photos={photos} />}
-      </section>
+      <AddPhotos title="Add photos of the property" albumId={albumId} live={album} photos={photos} />
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-labelledby="rooms-title" className="space-y-4">
           <h2 id="rooms-title" className={heading}>Photos by room</h2>

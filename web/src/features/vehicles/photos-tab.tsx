@@ -2,9 +2,8 @@
 import { useEffect, useState } from 'react';
 import { Spinner } from '../../components/spinner';
 import { PhotoGrid } from '../albums/photo-grid';
-import { countsAreNews, StatusCounts } from '../albums/status-counts';
 import { useLiveAlbum } from '../albums/use-live-album';
-import { UploadPanel } from '../upload/upload-panel';
+import { AddPhotos } from '../upload/add-photos';
 import { BackdropPicker } from './backdrop-picker';
 import { BeforeAfter } from './before-after';
 import { StudioPanel } from './studio-panel';
@@ -33,11 +32,7 @@ export function PhotosTab({ albumId, onPlatesRead }: { albumId: string; onPlates
   if (live.album.error && !live.album.data) return <p role="alert" className="text-red-700">{live.album.error.message}</p>;
   return (
     <div className="space-y-8">
-      <section aria-labelledby="add-photos" className="space-y-3">
-        <h2 id="add-photos" className={heading}>Add photos of the vehicle</h2>
-        <UploadPanel albumId={albumId} uppy={live.uppy} summary={live.summary} />
-        {countsAreNews(live.counts, live.summary.active) && <StatusCounts counts={live.counts ?? {}} photos={photos} />}
-      </section>
+      <AddPhotos title="Add photos of the vehicle" albumId={albumId} live={live} photos={photos} />
 
       <section aria-labelledby="studio-title" className="space-y-3">
         <div>
