@@ -12,13 +12,14 @@ import { notificationJobs, notificationSweeps, type NotificationMessage } from '
 import { recognitionJobs, recognitionSweeps, type RecognitionMessage } from './modules/recognition/jobs/index';
 import { studioJobs, studioSweeps, type StudioMessage } from './modules/vehicles/studio/jobs';
 import { realestateJobs, realestateSweeps, type RealestateMessage } from './modules/realestate/transform-jobs';
+import { privacyJobs, privacySweeps, type PrivacyMessage } from './modules/privacy/jobs';
 
 /** Every message a queue of this Worker carries. */
-export type JobMessage = MediaMessage | RecognitionMessage | NotificationMessage | StudioMessage | RealestateMessage;
+export type JobMessage = MediaMessage | RecognitionMessage | NotificationMessage | StudioMessage | RealestateMessage | PrivacyMessage;
 
 // Built on first use, not at import: the handlers' modules import `enqueue` from here, so at
 // import time some of the maps may not exist yet.
-const registry = () => defineJobs<JobMessage>()({ ...mediaJobs, ...recognitionJobs, ...notificationJobs, ...studioJobs, ...realestateJobs });
+const registry = () => defineJobs<JobMessage>()({ ...mediaJobs, ...recognitionJobs, ...notificationJobs, ...studioJobs, ...realestateJobs, ...privacyJobs });
 let built: ReturnType<typeof registry> | undefined;
 export const jobs = () => (built ??= registry());
 
@@ -29,4 +30,4 @@ export const { enqueue, enqueueAll } = enqueuer<JobMessage>(jobs);
 export const queue = jobConsumer(jobs);
 
 /** The cron: each module's sweep for work whose message was lost. */
-export const scheduled = cronSweeps(() => ({ ...mediaSweeps, ...recognitionSweeps, ...notificationSweeps, ...studioSweeps, ...realestateSweeps }));
+export const scheduled = cronSweeps(() => ({ ...mediaSweeps, ...recognitionSweeps, ...notificationSweeps, ...studioSweeps, ...realestateSweeps, ...privacySweeps }));

@@ -48,6 +48,8 @@ const configSchema = z
     VISION_CUTOUT_PROVIDER: oneOf(CUTOUT_PROVIDERS).default('external'),
     // Below a minute the cron would queue again photos whose job is still running (2 minutes at most).
     PIPELINE_STALE_AFTER_SECONDS: z.coerce.number().int().min(60).default(900),
+    // At least a month: an order's download link lives 30 days and the buyer may write in after.
+    GUEST_EMAIL_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
     AI: z.unknown().optional(),
   })
   .superRefine((e, ctx) => {
@@ -88,6 +90,8 @@ export type Config = {
   vision: { textProvider: TextProvider; cutoutProvider: CutoutProvider; url: string; secret: string };
   /** The cron queues again a photo whose job was lost once it has not moved for `staleAfterMs`. */
   pipeline: { staleAfterMs: number };
+  /** GDPR retention: how long a guest buyer's email stays on their order before the cron blanks it. */
+  privacy: { guestEmailMonths: number };
 };
 
 /** A deployment whose vars or secrets do not hold: `problems` names each variable (logged, never sent to clients). */
@@ -148,6 +152,7 @@ export function loadConfig(env: Env): Config {
     appOrigins: e.APP_ORIGINS,
     vision: { textProvider: e.VISION_TEXT_PROVIDER, cutoutProvider: e.VISION_CUTOUT_PROVIDER, url: e.VISION_URL, secret: e.VISION_SECRET },
     pipeline: { staleAfterMs: e.PIPELINE_STALE_AFTER_SECONDS * 1000 },
+    privacy: { guestEmailMonths: e.GUEST_EMAIL_RETENTION_MONTHS },
   };
   cache.set(env, config);
   return config;

@@ -54,6 +54,10 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const EMAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
+/** A data export (GDPR): queued -> running -> done (link emailed) | failed; `expired` once its ZIP is gone. */
+export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'expired'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+
 /** An album's watermark, as stored in `albums.watermark` (JSON). */
 export type Watermark = { text: string; position: string; opacity: number };
 

@@ -5,7 +5,7 @@ export function randomBase32(byteLength: number): string {
   return base32Encode(crypto.getRandomValues(new Uint8Array(byteLength))).toLowerCase();
 }
 
-export type IdPrefix = 'usr' | 'wsp' | 'key' | 'alb' | 'pho' | 'aud' | 'tag' | 'tch' | 'cre' | 'pck' | 'ord' | 'itm' | 'eml' | 'led' | 'stu' | 'trf' | 'tbt' | 'ses' | 'inv' | 'tfa';
+export type IdPrefix = 'usr' | 'wsp' | 'key' | 'alb' | 'pho' | 'aud' | 'tag' | 'tch' | 'cre' | 'pck' | 'ord' | 'itm' | 'eml' | 'led' | 'stu' | 'trf' | 'tbt' | 'ses' | 'inv' | 'tfa' | 'exp';
 
 /** A new unguessable id (128 random bits) that says what it names, e.g. `alb_x3k...`. */
 export function newId(prefix: IdPrefix): string {

@@ -39,6 +39,7 @@ import { publicVehiclesRoutes } from '../../modules/vehicles/public-routes';
 import { propertiesRoutes } from '../../modules/realestate/properties-routes';
 import { shownRoutes } from '../../modules/realestate/shown-routes';
 import { transformationsRoutes } from '../../modules/realestate/transformations-routes';
+import { accountPrivacyRoutes, exportDownloadRoutes, workspacePrivacyRoutes } from '../../modules/privacy/privacy-routes';
 
 /**
  * Every module's router under the prefix that names it. Each route declares its access
@@ -63,6 +64,9 @@ export const app = base
   .route('/v1', me)
   .route('/v1/account', accountRoutes)
   .route('/v1/account', verificationEmailRoutes)
+  .route('/v1/account', accountPrivacyRoutes)
+  .route('/v1/workspace', workspacePrivacyRoutes)
+  .route('/v1/exports', exportDownloadRoutes)
   .route('/v1', membersRoutes)
   .route('/v1', auditRoutes)
   .route('/v1/account/2fa', twoFactorRoutes)

@@ -11,6 +11,8 @@ export const users = sqliteTable('users', {
   /** When the address was confirmed from the emailed link: until then the account cannot sell or buy credits. */
   emailVerifiedAt: integer('email_verified_at', { mode: 'timestamp_ms' }),
   isPlatformAdmin: integer('is_platform_admin', { mode: 'boolean' }).notNull().default(false),
+  /** Deletion asked for: sign-in refused, sessions ended; the erase job removes the row itself. */
+  deletingSince: integer('deleting_since', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 });
 
@@ -31,6 +33,8 @@ export const workspaces = sqliteTable('workspaces', {
   subscriptionId: text('subscription_id'),
   subscriptionPlan: text('subscription_plan'),
   subscriptionStatus: text('subscription_status'),
+  /** Deletion asked for: no one can open it any more; the erase job removes it and all it owns. */
+  deletingSince: integer('deleting_since', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 });
 

@@ -12,6 +12,7 @@ export * from './audit';
 export * from './billing';
 export * from './invitations';
 export * from './notifications';
+export * from './privacy';
 export * from './realestate';
 export * from './recognition';
 export * from './sales';

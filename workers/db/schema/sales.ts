@@ -40,6 +40,8 @@ export const orders = sqliteTable(
     stripeSessionId: text('stripe_session_id'),
     stripePaymentIntentId: text('stripe_payment_intent_id'),
     paidAt: integer('paid_at', { mode: 'timestamp_ms' }),
+    /** The guest's address was blanked by the retention sweep (kept N months, see config). */
+    emailErasedAt: integer('email_erased_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('orders_session_idx').on(t.stripeSessionId), index('orders_workspace_idx').on(t.workspaceId, t.createdAt)],

@@ -68,7 +68,8 @@ export async function register(
 export async function login(db: Db, input: LoginBody, jwt: JwtConfig, userAgent: string | undefined) {
   const user = await db.select().from(users).where(eq(users.email, input.email)).get();
   const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-  if (!user || !ok) throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect');
+  // An account being deleted answers like an unknown one.
+  if (!user || !ok || user.deletingSince) throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect');
   if (await twoFactorOn(db, user.id)) return { twoFactorRequired: true as const, challenge: await signTwoFactorChallenge(user.id, jwt) };
   return { token: await openSession(db, user.id, userAgent, jwt) };
 }

@@ -73,10 +73,8 @@ export async function enableTwoFactor(ctx: TwoFactorContext, userId: string, cod
 /** Turns two-factor off: the password and a code (or a recovery code), then the secret and recovery codes are gone. */
 export async function disableTwoFactor(ctx: TwoFactorContext, userId: string, input: { password: string; code: string }, requestId: string) {
   const { db } = ctx;
-  const row = await requireActive(db, userId);
-  const user = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
-  if (!user || !(await verifyPassword(input.password, user.passwordHash))) throw wrongField('password', 'The password is not right');
-  if (!(await checkSecondFactor(db, ctx.masterSecret, row, input.code, { recovery: true }))) throw wrongField('code', 'This code is not right');
+  await requireActive(db, userId);
+  await confirmIdentity(db, ctx.masterSecret, userId, input);
   const { mail, statements } = await changed(ctx, userId, false, requestId);
   const [sent] = await db.batch([
     ...statements,
@@ -84,6 +82,19 @@ export async function disableTwoFactor(ctx: TwoFactorContext, userId: string, in
     db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)),
   ]);
   await sendQueued(ctx.queue, mail.id, sent);
+}
+
+/**
+ * The password, and with two-factor on a code (or a recovery code): what turning two-factor off
+ * and deleting an account or a workspace ask for. Each wrong part is named in `fields`.
+ */
+export async function confirmIdentity(db: Db, masterSecret: string, userId: string, input: { password: string; code?: string }) {
+  const user = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
+  if (!user || !(await verifyPassword(input.password, user.passwordHash))) throw wrongField('password', 'The password is not right');
+  const row = await activeSecret(db, userId);
+  if (!row) return;
+  if (!input.code?.trim()) throw wrongField('code', 'Enter the code from your authenticator app (or a recovery code)');
+  if (!(await checkSecondFactor(db, masterSecret, row, input.code, { recovery: true }))) throw wrongField('code', 'This code is not right');
 }
 
 /** Ten new recovery codes for a right code; the old ones stop working. */

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { albums, photos, type Album } from '../../db/schema/index';
 import type { PhotoRerender } from '../media/jobs/index';
 import { watermarkKey } from '../../shared/watermark';
@@ -9,6 +10,7 @@ import { type Cursor, keysetAfter, pageOf } from '../../core/db/cursor';
 import { isUniqueViolation } from '../../core/db/errors';
 import { newId } from '../../shared/ids';
 import { deleteKeys, ownedKeys } from './owned-objects';
+import { retainOrdersOf } from '../sales/retained-orders';
 import { slugify, withSuffix } from './slug';
 import { auditInsert, type Actor } from '../../core/audit';
 
@@ -118,10 +120,10 @@ export async function updateAlbum(db: Db, queue: Queue<PhotoRerender>, actor: Ac
 
 /**
  * Deletes the album, its photos and every R2 object they own. R2 goes first: if it fails the
- * album is still there to retry, instead of rows gone and objects orphaned forever.
+ * album is still there to retry, instead of rows gone and objects orphaned forever. Paid orders
+ * leave their accounting minimum (sales/retained-orders.ts). `also` joins the rows' batch.
  */
-export async function deleteAlbum(db: Db, bucket: R2Bucket, actor: Actor, id: string) {
-  await getAlbum(db, actor.workspaceId, id);
+export async function removeAlbum(db: Db, bucket: R2Bucket, id: string, also: (photoCount: number) => BatchItem<'sqlite'>[] = () => []) {
   const owned = await db
     .select({ id: photos.id, originalKey: photos.originalKey, uploadId: photos.multipartUploadId })
     .from(photos)
@@ -130,8 +132,13 @@ export async function deleteAlbum(db: Db, bucket: R2Bucket, actor: Actor, id: st
     owned.filter((p) => p.uploadId).map((p) => bucket.resumeMultipartUpload(p.originalKey, p.uploadId!).abort().catch(() => {})),
   );
   await deleteKeys(bucket, await ownedKeys(db, { albumId: id }, owned.map((p) => p.id)));
-  await db.batch([
-    db.delete(albums).where(and(eq(albums.id, id), eq(albums.workspaceId, actor.workspaceId))),
-    auditInsert(db, { ...actor, action: 'album.deleted', targetType: 'album', targetId: id, data: { photos: owned.length } }),
+  await db.batch([retainOrdersOf(db, id), db.delete(albums).where(eq(albums.id, id)), ...also(owned.length)]);
+}
+
+/** The owner deletes an album of their workspace (audited). */
+export async function deleteAlbum(db: Db, bucket: R2Bucket, actor: Actor, id: string) {
+  await getAlbum(db, actor.workspaceId, id);
+  await removeAlbum(db, bucket, id, (photoCount) => [
+    auditInsert(db, { ...actor, action: 'album.deleted', targetType: 'album', targetId: id, data: { photos: photoCount } }),
   ]);
 }

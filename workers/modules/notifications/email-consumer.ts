@@ -11,6 +11,12 @@ import { emailOutbox, type EmailRow } from '../../db/schema/index';
 import { PermanentJobError } from '../../core/jobs/job';
 import { createDb } from '../../core/db/client';
 
+/**
+ * Emails whose row is deleted once sent: the goodbye to an erased account is the last trace of its
+ * address, kept only until it has left (privacy/erase-account.ts).
+ */
+const FORGOTTEN_ONCE_SENT = new Set(['account_deleted']);
+
 async function deliver(env: Env, row: EmailRow): Promise<string> {
   const config = loadConfig(env).email;
   if (!config) throw new Error('RESEND_API_KEY is not set: the email stays in the outbox');
@@ -32,6 +38,10 @@ export async function sendOutboxEmail(env: Env, emailId: string): Promise<void> 
   if (row?.status !== 'pending') return; // sent already (redelivery) or given up
   try {
     const providerId = await deliver(env, row);
+    if (FORGOTTEN_ONCE_SENT.has(row.template)) {
+      await db.delete(emailOutbox).where(eq(emailOutbox.id, emailId));
+      return;
+    }
     await db
       .update(emailOutbox)
       .set({ status: 'sent', providerId, sentAt: new Date(), attempts: sql`${emailOutbox.attempts} + 1`, lastError: null })

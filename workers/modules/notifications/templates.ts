@@ -11,6 +11,8 @@ export type EmailTemplate =
   | { template: 'password_changed'; name: string; appUrl: string }
   | { template: 'invitation'; workspaceName: string; inviterName: string; role: string; acceptUrl: string; expiresAt: Date }
   | { template: 'two_factor_changed'; name: string; on: boolean; appUrl: string }
+  | { template: 'data_export_ready'; name: string; downloadUrl: string; bytes: number; expiresAt: Date }
+  | { template: 'account_deleted'; name: string; workspacesErased: number }
   | { template: 'order_paid'; albumTitle: string; photoCount: number; totalCents: number; currency: string; downloadUrl: string; expiresAt: Date }
   | { template: 'processing_finished'; albumTitle: string; ready: number; rejected: number; albumUrl: string }
   | { template: 'credits_low'; balance: number; awaiting: number; billingUrl: string }
@@ -79,6 +81,25 @@ function parts(t: EmailTemplate): { subject: string; title: string; paragraphs: 
         title: `${t.name}, your password was changed`,
         paragraphs: ['Every other session was signed out. If you did not do this, reset your password at once from the sign-in page.'],
         action: { label: 'Open Vitrine', url: t.appUrl },
+      };
+    case 'data_export_ready':
+      return {
+        subject: 'Your Vitrine data export is ready',
+        title: `${t.name}, your data export is ready`,
+        paragraphs: [
+          `One ZIP (${(t.bytes / 1e6).toFixed(1)} MB): your profile, workspaces, albums, photos' details, tags, orders, invoices, credits, the audit log and the originals you own.`,
+          `The link works until ${t.expiresAt.toUTCString()}; after that the file is deleted and you can ask for a new one in Settings.`,
+        ],
+        action: { label: 'Download my data', url: t.downloadUrl },
+      };
+    case 'account_deleted':
+      return {
+        subject: 'Your Vitrine account was deleted',
+        title: `Goodbye, ${t.name}`,
+        paragraphs: [
+          `Your account is deleted${t.workspacesErased ? `, with ${t.workspacesErased === 1 ? 'the workspace' : `the ${t.workspacesErased} workspaces`} only you were in: albums, photos and every stored image` : ''}. Sessions and API keys no longer work.`,
+          'What the law makes us keep for the books stays without your name or address: the amounts and dates of paid orders.',
+        ],
       };
     case 'two_factor_changed':
       return {
