@@ -3,7 +3,7 @@
  * onboarding, or cancels in the portal): objects change as in Stripe and the same events are
  * sent, in the order Stripe tends to send them (which is not guaranteed — neither here).
  */
-import type { Obj, Store } from './api';
+import { type Obj, type Store, StripeApiError } from './api';
 import { makeEvent, newObjectId, type StripeEvent } from './webhooks';
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -141,4 +141,12 @@ export function cancelSubscription(store: Store, subscriptionId: string, send: S
   if (subscription.status === 'canceled') return;
   Object.assign(subscription, { status: 'canceled', canceled_at: now() });
   send(makeEvent('customer.subscription.deleted', subscription));
+}
+
+/** Like Stripe: a deleted customer's subscriptions end at once, and the customer reads back as `deleted`. */
+export function deleteCustomer(store: Store, customerId: string, send: Send) {
+  const customer = store.get(customerId, 'customer');
+  if (customer.deleted) throw new StripeApiError(404, `No such customer: '${customerId}'`, 'id');
+  for (const sub of store.where('subscription', (s) => s.customer === customerId)) cancelSubscription(store, sub.id, send);
+  return store.put({ id: customerId, object: 'customer', deleted: true });
 }

@@ -21,7 +21,7 @@ import {
   visible,
 } from './api';
 import { checkoutPage, invoicePage, onboardingPage, portalPage } from './pages';
-import { cancelSubscription, completeOnboarding, expireSession, paySession, renewSubscription } from './payments';
+import { cancelSubscription, completeOnboarding, deleteCustomer, expireSession, paySession, renewSubscription } from './payments';
 import { webhookSender, type WebhookOptions } from './webhooks';
 
 export type StripeStandInOptions = {
@@ -69,6 +69,10 @@ export async function startStripeStandIn(options: StripeStandInOptions) {
     switch (route) {
       case 'POST /v1/customers':
         return createCustomer(store, form);
+      case 'GET /v1/customers/:id':
+        return store.get(id, 'customer');
+      case 'DELETE /v1/customers/:id':
+        return deleteCustomer(store, id, send);
       case 'POST /v1/accounts':
         return createAccount(store, form);
       case 'GET /v1/accounts/:id':

@@ -6,7 +6,7 @@
  * person: their exports, emails, invitations, their name on other workspaces' audit entries, and
  * their row. A workspace they own together with others is refused until they hand it over.
  */
-import { and, count, eq, isNull, like, ne, or } from 'drizzle-orm';
+import { and, count, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import { auditLog, creditLedger, dataExports, emailOutbox, invitations, memberships, users, workspaces } from '../../db/schema/index';
 import type { Db } from '../../core/db/client';
 import { createDb } from '../../core/db/client';
@@ -80,7 +80,8 @@ export async function eraseAccount(env: Env, userId: string, workspacesErased: n
     db.delete(auditLog).where(and(isNull(auditLog.workspaceId), or(eq(auditLog.actorUserId, userId), eq(auditLog.targetId, userId)))),
     db.update(auditLog).set({ actorUserId: null }).where(eq(auditLog.actorUserId, userId)),
     db.update(auditLog).set({ targetId: subject }).where(eq(auditLog.targetId, userId)),
-    db.update(auditLog).set({ data: null }).where(like(auditLog.data, `%${user.email}%`)),
+    // instr, not LIKE: D1 refuses LIKE patterns over 50 bytes.
+    db.update(auditLog).set({ data: null }).where(sql`instr(${auditLog.data}, ${user.email}) > 0`),
     db.update(creditLedger).set({ reference: `user:${subject}` }).where(eq(creditLedger.reference, `user:${userId}`)),
     db.delete(users).where(eq(users.id, userId)),
     goodbye.statement,

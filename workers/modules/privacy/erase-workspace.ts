@@ -4,7 +4,7 @@
  * every row (D1 cascades from `workspaces`). Paid orders leave their accounting minimum. Each step
  * can run again: a retried job finds less to do, never an error.
  */
-import { and, count, eq, inArray, isNotNull, isNull, like, lt } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { albums, apiKeys, auditLog, emailOutbox, invitations, leads, memberships, orders, workspaces } from '../../db/schema/index';
 import type { Db } from '../../core/db/client';
@@ -47,6 +47,9 @@ export async function requestWorkspaceDeletion(env: Env, masterSecret: string, a
   await enqueue(env, { type: 'workspace.erase', workspaceId: actor.workspaceId, requestId });
 }
 
+/** Dedupe keys that start with `prefix` (ending in ':'), as a range: D1 refuses LIKE patterns over 50 bytes. */
+const keyStartsWith = (prefix: string) => and(gte(emailOutbox.dedupeKey, prefix), lt(emailOutbox.dedupeKey, `${prefix.slice(0, -1)};`));
+
 /** The outbox rows about this workspace (they hold buyers' addresses and download links). */
 async function forgetEmails(db: Db, workspaceId: string) {
   const [orderIds, leadIds, invitationIds, albumIds] = await Promise.all([
@@ -61,8 +64,8 @@ async function forgetEmails(db: Db, workspaceId: string) {
     ...invitationIds.map((i) => `invitation:${i.id}`),
   ];
   for (let i = 0; i < keys.length; i += CHUNK) await db.delete(emailOutbox).where(inArray(emailOutbox.dedupeKey, keys.slice(i, i + CHUNK)));
-  for (const a of albumIds) await db.delete(emailOutbox).where(like(emailOutbox.dedupeKey, `processing-finished:${a.id}:%`));
-  await db.delete(emailOutbox).where(like(emailOutbox.dedupeKey, `credits-low:${workspaceId}:%`));
+  for (const a of albumIds) await db.delete(emailOutbox).where(keyStartsWith(`processing-finished:${a.id}:`));
+  await db.delete(emailOutbox).where(keyStartsWith(`credits-low:${workspaceId}:`));
 }
 
 /** Stripe deletes the customer (and cancels its subscriptions); one already gone is fine. */

@@ -3,13 +3,27 @@
  * account erased): amounts, dates and the payment's reference stay in `retained_orders`, without
  * the buyer's address or the photos, for as long as bookkeeping law asks (README, GDPR).
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { orders, retainedOrders } from '../../db/schema/index';
 import type { Db } from '../../core/db/client';
 
-/** Copies the orders of an album into `retained_orders` (a batch item, before the album's delete). */
+/** Copies the paid orders of an album into `retained_orders` (a batch item, before the album's delete). */
 export function retainOrdersOf(db: Db, albumId: string) {
-  return db.run(sql`insert or ignore into retained_orders
-    (order_id, workspace_id, status, subtotal_cents, fee_cents, total_cents, currency, stripe_payment_intent_id, paid_at, ordered_at)
-    select id, workspace_id, status, subtotal_cents, fee_cents, total_cents, currency, stripe_payment_intent_id, paid_at, created_at
-    from orders where album_id = ${albumId} and status = 'paid'`);
+  const paid = db
+    .select({
+      orderId: orders.id,
+      workspaceId: orders.workspaceId,
+      status: orders.status,
+      subtotalCents: orders.subtotalCents,
+      feeCents: orders.feeCents,
+      totalCents: orders.totalCents,
+      currency: orders.currency,
+      stripePaymentIntentId: orders.stripePaymentIntentId,
+      paidAt: orders.paidAt,
+      orderedAt: orders.createdAt,
+      retainedAt: sql<Date>`(unixepoch() * 1000)`.as('retained_at'),
+    })
+    .from(orders)
+    .where(and(eq(orders.albumId, albumId), eq(orders.status, 'paid')));
+  return db.insert(retainedOrders).select(paid).onConflictDoNothing();
 }
