@@ -21,7 +21,7 @@ export const ROLES: Record<MemberRole, { rank: number; label: string; may: reado
   owner: {
     rank: 3,
     label: 'Owner',
-    may: ['everything an admin may', 'make or remove admins and owners', 'transfer ownership'],
+    may: ['everything an admin may', 'make or remove admins and owners', 'transfer ownership', 'read the audit log', 'delete the workspace'],
     refusal: 'Only a workspace owner can do this',
   },
 };

@@ -27,6 +27,8 @@ import type { EstimateView, VehicleSummaryView, VehicleView } from '../../../wor
 import type { SavedListingView, WrittenListingView } from '../../../workers/modules/vehicles/listing/views';
 import type { LeadsPage, LeadView, PublicVehicleView } from '../../../workers/modules/vehicles/leads-views';
 import type { albumTransformationsBody, propertyBody, transformationBody } from '../../../workers/shared/schemas/realestate';
+import type { confirmIdentityBody } from '../../../workers/shared/schemas/privacy';
+import type { DataExportView, DeletionPlanView } from '../../../workers/modules/privacy/views';
 import type { PropertySummaryView, PropertyView, TransformationView } from '../../../workers/modules/realestate/views';
 import type { LeadStatus, PhotoStatus, RoomType, TagStatus, VehicleStatus } from '../../../workers/shared/enums';
 import { getSession, setSession } from './session';
@@ -117,7 +119,14 @@ export const api = {
       disable: (body: z.input<typeof disableTwoFactorBody>) => request<void>('POST', '/v1/account/2fa/disable', { json: body }),
       newRecoveryCodes: (body: z.input<typeof twoFactorCodeBody>) => request<RecoveryCodesView>('POST', '/v1/account/2fa/recovery-codes', { json: body }),
     },
+    /** Personal data: a ZIP of it, and deleting the account. */
+    exportData: () => request<{ export: DataExportView }>('POST', '/v1/account/export'),
+    exports: () => request<{ exports: DataExportView[] }>('GET', '/v1/account/exports'),
+    deletionPlan: () => request<DeletionPlanView>('GET', '/v1/account/deletion'),
+    remove: (body: z.input<typeof confirmIdentityBody>) => request<{ workspacesErased: number }>('DELETE', '/v1/account', { json: body }),
   },
+  /** Deletes the workspace the session is in (its owner). */
+  deleteWorkspace: (body: z.input<typeof confirmIdentityBody>) => request<void>('DELETE', '/v1/workspace', { json: body }),
   /** Who is signed in. An API key's answer has no person: the studio is for people, so it is an error here. */
   me: async (): Promise<UserCallerView> => {
     const me = await request<MeView>('GET', '/v1/me');

@@ -45,6 +45,7 @@ export function LoginPage() {
     <AuthFrame title="Sign in" footer={footer}>
       <form onSubmit={onSubmit} className="space-y-4">
         {params.get('reset') === 'done' && <p role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800">Your password is changed: sign in with the new one.</p>}
+        {params.get('deleted') === 'account' && <p role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800">Your account is deleted and you are signed out everywhere. Its data is being erased; an email confirms when it is done.</p>}
         <FormError error={error?.message} />
         <Field label="Email" name="email" type="email" autoComplete="email" required />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required />

@@ -10,10 +10,11 @@ import { useResource } from '../../lib/use-resource';
 import { holds, ROLES } from '../../../../workers/shared/roles';
 import { MEMBER_ROLES, type MemberRole } from '../../../../workers/shared/enums';
 import { useMe } from '../shell/pro-shell';
+import { DeleteWorkspaceSection } from './delete-workspace-section';
 import { InviteForm } from './invite-form';
 import { PendingInvitations } from './pending-invitations';
 
-/** The workspace's team: who is in it with which role, invitations, leaving. What a role may do is shown from ROLES. */
+/** The workspace's team: who is in it with which role, invitations, leaving, deleting it (owners). What a role may do is shown from ROLES. */
 export function MembersPage() {
   const me = useMe();
   const navigate = useNavigate();
@@ -94,6 +95,7 @@ export function MembersPage() {
         </dl>
       </section>
       <Button variant="danger" busy={busy === 'leave'} onClick={() => window.confirm(`Leave ${workspaceName}? You lose access to its albums.`) && leave()}>Leave this workspace</Button>
+      {myRole === 'owner' && <DeleteWorkspaceSection name={workspaceName} twoFactor={me.user.twoFactor} onlyOne={me.workspaces.length < 2} />}
     </div>
   );
 }

@@ -1,14 +1,18 @@
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { useResource } from '../../lib/use-resource';
 import { useMe } from '../shell/pro-shell';
+import { DataExportSection } from './data-export-section';
+import { DeleteAccountSection } from './delete-account-section';
 import { PasswordForm } from './password-form';
 import { SessionsList } from './sessions-list';
 import { TwoFactorSection } from './two-factor-section';
 
-/** The person's own account: who they are, their password, two-factor authentication, and where they are signed in. */
+/** The person's own account: who they are, their password, two-factor authentication, where they are signed in, their data and its deletion. */
 export function SettingsPage() {
   const me = useMe();
   const sessions = useResource(() => api.account.sessions(), []);
+  const [twoFactor, setTwoFactor] = useState(me.user.twoFactor);
   return (
     <div className="space-y-10">
       <div>
@@ -21,11 +25,19 @@ export function SettingsPage() {
       </section>
       <section aria-labelledby="two-factor-heading" className="space-y-3">
         <h2 id="two-factor-heading" className="text-lg font-semibold">Two-factor authentication</h2>
-        <TwoFactorSection initiallyOn={me.user.twoFactor} />
+        <TwoFactorSection on={twoFactor} setOn={setTwoFactor} />
       </section>
       <section aria-labelledby="sessions-heading" className="space-y-3">
         <h2 id="sessions-heading" className="text-lg font-semibold">Where you are signed in</h2>
         <SessionsList sessions={sessions} />
+      </section>
+      <section aria-labelledby="data-heading" className="space-y-3">
+        <h2 id="data-heading" className="text-lg font-semibold">Your data</h2>
+        <DataExportSection />
+      </section>
+      <section aria-labelledby="delete-heading" className="space-y-3">
+        <h2 id="delete-heading" className="text-lg font-semibold text-red-800">Delete your account</h2>
+        <DeleteAccountSection email={me.user.email} twoFactor={twoFactor} />
       </section>
     </div>
   );

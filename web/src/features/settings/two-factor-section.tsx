@@ -12,8 +12,7 @@ import { TwoFactorSetup } from './two-factor-setup';
 type Step = { kind: 'idle' } | { kind: 'setup'; setup: TwoFactorSetupView } | { kind: 'codes'; codes: string[] } | { kind: 'disable' } | { kind: 'renew' };
 
 /** Two-factor authentication: turn it on (QR code, first code, recovery codes), off, or get new recovery codes. */
-export function TwoFactorSection({ initiallyOn }: { initiallyOn: boolean }) {
-  const [on, setOn] = useState(initiallyOn);
+export function TwoFactorSection({ on, setOn }: { on: boolean; setOn: (on: boolean) => void }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const idle = () => setStep({ kind: 'idle' });
   const start = useAction<'setup'>();
