@@ -54,9 +54,10 @@ async function capture(origin: string, path: string, dir: string, name: string):
   const res = await fetch(`${origin}${path}`);
   if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
   const bodyFile = join(dir, name);
-  writeFileSync(bodyFile, new Uint8Array(await res.arrayBuffer()));
+  const body = new Uint8Array(await res.arrayBuffer());
+  writeFileSync(bodyFile, body);
   const headers = Object.fromEntries(KEPT_HEADERS.flatMap((h) => (res.headers.has(h) ? [[h, res.headers.get(h)!]] : [])));
-  console.log(`${name}: ${path} X-Cache=${res.headers.get('X-Cache')} ${res.headers.get('Content-Length') ?? ''} bytes`);
+  console.log(`${name}: ${path} X-Cache=${res.headers.get('X-Cache')}, ${body.byteLength} bytes`);
   return { path, bodyFile, headers };
 }
 
