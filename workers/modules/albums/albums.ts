@@ -9,6 +9,7 @@ import { type Cursor, keysetAfter, pageOf } from '../../core/db/cursor';
 import { isUniqueViolation } from '../../core/db/errors';
 import { newId } from '../../shared/ids';
 import { deleteKeys, ownedKeys } from './owned-objects';
+import { galleryChanged } from './gallery-pointer';
 import { slugify, withSuffix } from './slug';
 import { auditInsert, type Actor } from '../../core/audit';
 
@@ -111,6 +112,7 @@ export async function updateAlbum(db: Db, queue: Queue<PhotoRerender>, actor: Ac
     if (isUniqueViolation(err, 'slug')) throw slugTaken();
     throw err;
   }
+  galleryChanged(id);
   const after = await getAlbum(db, actor.workspaceId, id);
   const rerendering = watermarkKey(before.watermark) === watermarkKey(after.watermark) ? 0 : await rerenderAll(db, queue, after);
   return { album: publicAlbum(after), rerendering };
@@ -134,4 +136,5 @@ export async function deleteAlbum(db: Db, bucket: R2Bucket, actor: Actor, id: st
     db.delete(albums).where(and(eq(albums.id, id), eq(albums.workspaceId, actor.workspaceId))),
     auditInsert(db, { ...actor, action: 'album.deleted', targetType: 'album', targetId: id, data: { photos: owned.length } }),
   ]);
+  galleryChanged(id);
 }
