@@ -12,7 +12,8 @@ export async function benchStack() {
   const stack = await startStack({
     port: Number(process.env.PORT ?? (await freePort())),
     persistTo: state,
-    vars: { JWT_SECRET: secret(), UPLOAD_SIGNING_SECRET: secret(), DEV_MAILBOX: 'on' },
+    // VISION_SECRET: the config asks for it while a provider is `external`; these benches start no vision service.
+    vars: { JWT_SECRET: secret(), UPLOAD_SIGNING_SECRET: secret(), VISION_SECRET: secret(), DEV_MAILBOX: 'on' },
     quiet: !process.env.VERBOSE,
   });
   const token = await signIn(stack.origin, {

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, testEnv } from './helpers/api';
+import { call, noD1 } from './helpers/api';
 import { makeAlbum, signUp } from './helpers/factories';
 import { image, uploadPhoto, waitForPhoto } from './helpers/photos';
 import { albumOfGrant, variantGrant } from '../workers/modules/albums/variant-grants';
@@ -84,7 +84,7 @@ describe('public gallery JSON', () => {
 describe('public variants', () => {
   const thumbUrl = async () => (await call('GET', `/v1/public/albums/${album.slug}/photos`)).data.photos[0].thumb.url as string;
 
-  it('streams an immutable WebP with an ETag, then serves repeats from the cache without R2', async () => {
+  it('streams an immutable WebP with an ETag, then serves repeats from the cache without R2 or D1', async () => {
     const url = await thumbUrl();
     const first = await call('GET', url);
     expect(first.status).toBe(200);
@@ -92,8 +92,8 @@ describe('public variants', () => {
     expect(first.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
     expect(first.headers.get('ETag')).toMatch(/^".+"$/);
 
-    const r2Down = { ...testEnv, PHOTOS: { get: () => Promise.reject(new Error('R2 must not be read')) } } as unknown as Env;
-    const second = await call('GET', url, { env: r2Down });
+    const storageDown = { ...noD1, PHOTOS: { get: () => Promise.reject(new Error('R2 must not be read')) } } as unknown as Env;
+    const second = await call('GET', url, { env: storageDown });
     expect(second.status).toBe(200);
     expect(second.headers.get('X-Cache')).toBe('HIT');
   });

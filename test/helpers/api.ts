@@ -20,6 +20,13 @@ const recording = (queue: Queue): Queue<JobMessage> =>
 
 export const testEnv = { ...env, PHOTO_QUEUE: recording(env.PHOTO_QUEUE), READING_QUEUE: recording(env.READING_QUEUE) } as Env;
 
+const refuse = () => {
+  throw new Error('D1 must not be queried on this path');
+};
+
+/** The test env with a D1 binding that fails any query: a request that still answers never touched D1. */
+export const noD1 = { ...testEnv, DB: { prepare: refuse, batch: refuse, exec: refuse, dump: refuse, withSession: refuse } } as unknown as Env;
+
 type CallOptions = { token?: string; json?: unknown; headers?: Record<string, string>; body?: BodyInit; ip?: string; env?: Env };
 
 /** One HTTP request through the real Hono app, on real local bindings. */

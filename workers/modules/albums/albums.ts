@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../../core/db/errors';
 import { newId } from '../../shared/ids';
 import { deleteKeys, ownedKeys } from './owned-objects';
 import { retainOrdersOf } from '../sales/retained-orders';
+import { galleryChanged } from './gallery-pointer';
 import { slugify, withSuffix } from './slug';
 import { auditInsert, type Actor } from '../../core/audit';
 
@@ -113,6 +114,7 @@ export async function updateAlbum(db: Db, queue: Queue<PhotoRerender>, actor: Ac
     if (isUniqueViolation(err, 'slug')) throw slugTaken();
     throw err;
   }
+  galleryChanged(id);
   const after = await getAlbum(db, actor.workspaceId, id);
   const rerendering = watermarkKey(before.watermark) === watermarkKey(after.watermark) ? 0 : await rerenderAll(db, queue, after);
   return { album: publicAlbum(after), rerendering };
@@ -133,6 +135,7 @@ export async function removeAlbum(db: Db, bucket: R2Bucket, id: string, also: (p
   );
   await deleteKeys(bucket, await ownedKeys(db, { albumId: id }, owned.map((p) => p.id)));
   await db.batch([retainOrdersOf(db, id), db.delete(albums).where(eq(albums.id, id)), ...also(owned.length)]);
+  galleryChanged(id);
 }
 
 /** The owner deletes an album of their workspace (audited). */

@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors';
 import { type Cursor, keysetAfter, pageOf } from '../../core/db/cursor';
 import { auditInsert, type Actor } from '../../core/audit';
 import { contentVersionBump } from './content-version';
+import { galleryChanged } from './gallery-pointer';
 import { deleteKeys, ownedKeys } from './owned-objects';
 import { variantUrl } from './gallery';
 
@@ -107,4 +108,5 @@ export async function deletePhoto(db: Db, bucket: R2Bucket, actor: Actor, id: st
     contentVersionBump(db, photo.albumId),
     auditInsert(db, { ...actor, action: 'photo.deleted', targetType: 'photo', targetId: id, data: { status: photo.status } }),
   ]);
+  galleryChanged(photo.albumId);
 }

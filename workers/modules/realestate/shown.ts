@@ -11,6 +11,7 @@ import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { auditInsert, type Actor } from '../../core/audit';
 import { contentVersionBump } from '../albums/content-version';
+import { galleryChanged } from '../albums/gallery-pointer';
 import { getPhoto } from '../albums/photos';
 import { propertyAlbum } from './properties';
 
@@ -30,6 +31,7 @@ export async function setShownVersion(db: Db, actor: Actor, photoId: string, tra
     contentVersionBump(db, photo.albumId), // the gallery's pages are cached by the album's content version
     auditInsert(db, { ...actor, action: 'photo.shown_version', targetType: 'photo', targetId: photo.id, data: { transformationId } }),
   ]);
+  galleryChanged(photo.albumId);
   return updated[0]!;
 }
 

@@ -11,6 +11,7 @@ import { AppError } from '../../core/errors';
 import { auditInsert, type Actor } from '../../core/audit';
 import { getAlbum } from '../albums/albums';
 import { contentVersionBump } from '../albums/content-version';
+import { galleryChanged } from '../albums/gallery-pointer';
 
 /** SQLite's insertion order: created_at alone ties for changes made in the same millisecond. */
 const rowid = sql`rowid`;
@@ -85,6 +86,7 @@ export async function undoChange(db: Db, actor: Actor, id: string): Promise<TagC
     auditInsert(db, { ...actor, action: 'tag.undone', targetType: 'photo', targetId: change.photoId, data: { changeId: id, action: change.action, tagId: change.tagId } }),
     contentVersionBump(db, change.albumId),
   ]);
+  galleryChanged(change.albumId);
   return { ...change, undoneAt };
 }
 

@@ -7,6 +7,7 @@ import { AppError } from '../../core/errors';
 import { type Cursor, keysetAfter, pageOf } from '../../core/db/cursor';
 import { auditInsert, type Actor } from '../../core/audit';
 import { contentVersionBump } from '../albums/content-version';
+import { galleryChanged } from '../albums/gallery-pointer';
 import { variantUrl } from '../albums/gallery';
 import { getPhoto } from '../albums/photos';
 import { changeInsert, publicChange } from './tag-changes';
@@ -99,6 +100,7 @@ export async function applyTagAction(db: Db, actor: Actor, photoId: string, acti
     auditInsert(db, { ...actor, action: `tag.${change}`, targetType: 'photo', targetId: photoId, data: { ...data, changeId } }),
     contentVersionBump(db, photo.albumId),
   ]);
+  galleryChanged(photo.albumId);
   return { tags: await tagsOfPhoto(db, photoId), change: publicChange(recorded.row) };
 }
 

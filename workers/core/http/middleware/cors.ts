@@ -5,8 +5,12 @@ import type { AppEnv } from '../app-env';
 
 const built = new WeakMap<readonly string[], MiddlewareHandler>();
 
+/** With no other origin allowed, every origin gets the same answer: no CORS headers, no `Vary`, no copy of the response. */
+const sameOriginOnly: MiddlewareHandler = (_c, next) => next();
+
 /** Hono's CORS middleware for these origins, built once per isolate (the config is validated once too). */
 function corsFor(allowed: readonly string[]): MiddlewareHandler {
+  if (!allowed.length) return sameOriginOnly;
   let middleware = built.get(allowed);
   if (!middleware) {
     middleware = cors({

@@ -24,6 +24,7 @@ import { recognitionCost, type PhotoRecognise } from '../../recognition/jobs/ind
 import { notifyIfAlbumFinished, notifyIfCreditsLow } from '../../notifications/pipeline-emails';
 import { createDb, type Db } from '../../../core/db/client';
 import { contentVersionBump } from '../../albums/content-version';
+import { galleryChanged } from '../../albums/gallery-pointer';
 
 /** Finished (`ready`, `rejected`), or not uploaded yet (`pending`): nothing for this job to do. */
 const NOTHING_TO_DO: Photo['status'][] = ['ready', 'rejected', 'pending'];
@@ -148,6 +149,7 @@ export async function rerenderPhoto(env: Env, photoId: string): Promise<void> {
   const started = Date.now();
   const { rendered } = await drawVariants(env, photo, album);
   await db.batch([db.update(photos).set(variantFields(rendered, album, started)).where(eq(photos.id, photo.id)), contentVersionBump(db, album.id)]);
+  galleryChanged(album.id);
 }
 
 const readingOf = (photo: Pick<Photo, 'id' | 'workspaceId'>): PhotoRecognise => ({ type: 'photo.recognise', photoId: photo.id, workspaceId: photo.workspaceId });
@@ -198,6 +200,7 @@ export async function processUploadedPhoto(env: Env, photoId: string): Promise<v
         .where(eq(photos.id, photo.id)),
       contentVersionBump(db, album.id),
     ]);
+    galleryChanged(album.id);
     // Sent once the row says `ready` + `queued`, so the reading never waits on a retry; if this
     // send fails, the job's retry lands in the branch at the top and sends it again.
     if (recognition.recognition === 'queued') await enqueue(env, readingOf(photo));

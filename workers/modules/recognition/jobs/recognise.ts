@@ -14,6 +14,7 @@ import { recognitionCost, type PhotoRecognise } from './index';
 import { retryWhenBusy } from './vision-busy';
 import { createDb } from '../../../core/db/client';
 import { contentVersionBump } from '../../albums/content-version';
+import { galleryChanged } from '../../albums/gallery-pointer';
 
 /** The photo is not `ready` yet (its variants job is still finishing): try again shortly. */
 export class NotReadyYet extends Error {}
@@ -53,6 +54,7 @@ export async function recognisePhoto(env: Env, photoId: string): Promise<void> {
     contentVersionBump(db, row.album.id),
     commit(db, recognitionCost({ type: 'photo.recognise', photoId, workspaceId: row.photo.workspaceId })),
   ]);
+  galleryChanged(row.album.id);
 }
 
 /** The reading finally failed: the photo stays `ready`, its reading says why (the credit is refunded by the runtime). */
