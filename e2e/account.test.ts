@@ -79,7 +79,6 @@ test('your data: an export downloaded from its link, then the account deleted', 
     await page.getByRole('link', { name: 'Your account' }).click();
     await page.getByRole('heading', { name: 'Your data' }).waitFor();
     await page.getByRole('button', { name: 'Export my data' }).click();
-    await page.getByText('Your export is being prepared').waitFor();
     const download = page.getByRole('list', { name: 'Your exports' }).getByRole('link', { name: 'Download' });
     await download.waitFor({ timeout: 120_000 });
     const href = (await download.getAttribute('href'))!;

@@ -10,6 +10,7 @@ import { SCOPES, type Scope } from '../workers/shared/constants';
 import { call } from './helpers/api';
 import { makeAlbum, makeApiKey, signUp } from './helpers/factories';
 import { inWorkspace, join } from './helpers/members';
+import { codeFor, withTwoFactor } from './helpers/two-factor';
 import { holds } from '../workers/shared/roles';
 
 type Route = { method: string; path: string; access: Access | undefined };
@@ -76,7 +77,7 @@ describe('every route of the app', () => {
     const failures: string[] = [];
     for (const route of routes) {
       const declared = route.access;
-      if (declared?.kind !== 'scope' && declared?.kind !== 'user') continue;
+      if (declared?.kind !== 'scope' && declared?.kind !== 'user' && declared?.kind !== 'self') continue;
       const key = await keyWithout(declared.kind === 'scope' ? declared.scope : 'all');
       const res = await call(route.method, fill(route.path, () => 'x_missing'), { token: key });
       const code = declared.kind === 'scope' ? 'INSUFFICIENT_SCOPE' : 'FORBIDDEN';
@@ -104,6 +105,43 @@ describe('every route of the app', () => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(10);
+  });
+
+  it("refuses a member without two-factor where the owner asks for it, everywhere but their own account", async () => {
+    const careless = await signUp();
+    const refused = await call('PUT', '/v1/workspace/two-factor-rule', { token: careless.token, json: { requireTwoFactor: true } });
+    expect([refused.status, refused.data.error.code]).toEqual([409, 'TWO_FACTOR_OFF']);
+
+    const owner = await withTwoFactor();
+    const member = await signUp();
+    await join(owner, member, 'admin');
+    const key = (await makeApiKey(owner.token, [...SCOPES])).key;
+    expect((await call('PUT', '/v1/workspace/two-factor-rule', { token: owner.token, json: { requireTwoFactor: true } })).status).toBe(200);
+    const asMember = inWorkspace(member, owner.workspace.id);
+
+    const failures: string[] = [];
+    for (const route of routes) {
+      const kind = route.access?.kind;
+      if (kind !== 'scope' && kind !== 'user') continue;
+      const res = await call(route.method, fill(route.path, () => 'x_missing'), asMember);
+      if (res.status !== 403 || res.data?.error?.code !== 'TWO_FACTOR_REQUIRED') failures.push(`${label(route)} -> ${res.status} ${res.data?.error?.code}`);
+    }
+    // Their own account answers (without a body, so nothing changes); these three would end the test's session or membership.
+    const ending = new Set(['POST /v1/auth/logout', 'POST /v1/account/sign-out-everywhere', 'DELETE /v1/membership']);
+    for (const route of routes.filter((r) => r.access?.kind === 'self' && !ending.has(label(r)))) {
+      const res = await call(route.method, fill(route.path, () => 'x_missing'), asMember);
+      if (res.data?.error?.code === 'TWO_FACTOR_REQUIRED') failures.push(`${label(route)} (self) -> refused`);
+    }
+    expect(failures).toEqual([]);
+    expect((await call('GET', '/v1/me', asMember)).data.twoFactorNeeded).toBe(true);
+    expect((await call('GET', '/v1/albums', { token: member.token })).status, 'their own workspace asks nothing').toBe(200);
+    expect((await call('GET', '/v1/albums', { token: key })).status, 'API keys are unaffected').toBe(200);
+    expect((await call('GET', '/v1/members', { token: owner.token })).data).toMatchObject({ requireTwoFactor: true, members: [{ twoFactor: true }, { twoFactor: false }] });
+
+    const setup = await call('POST', '/v1/account/2fa/setup', asMember);
+    expect((await call('POST', '/v1/account/2fa/enable', { ...asMember, json: { code: await codeFor(setup.data.secret) } })).status).toBe(200);
+    expect((await call('GET', '/v1/albums', asMember)).status, 'once they turn it on').toBe(200);
+    expect((await call('GET', '/v1/me', asMember)).data.twoFactorNeeded).toBe(false);
   });
 
   describe("another workspace's ids", () => {

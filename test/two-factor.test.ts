@@ -6,24 +6,13 @@ import { sha256Hex } from '../workers/shared/encoding';
 import { call } from './helpers/api';
 import { testDb } from './helpers/credits';
 import { PASSWORD, signUp } from './helpers/factories';
+import { codeFor, withTwoFactor } from './helpers/two-factor';
 
 const login = (email: string, password = PASSWORD) => call('POST', '/v1/auth/login', { json: { email, password } });
 const secondStep = (challenge: string, code: string) => call('POST', '/v1/auth/login/2fa', { json: { challenge, code } });
-/** The code an authenticator app shows for `secret`, `offset` steps from now. */
-const codeFor = (secret: string, offset = 0) => totp(base32Decode(secret)!, totpStep() + offset);
 /** A code that is not `code` (nor, but for a one-in-a-million chance, its neighbours). */
 const notThe = (code: string) => (code === '000000' ? '111111' : '000000');
 
-/** A signed-up user who turned two-factor on (with the current step's code: the next sign-in needs a later one). */
-async function withTwoFactor() {
-  const user = await signUp();
-  const setup = await call('POST', '/v1/account/2fa/setup', { token: user.token });
-  expect(setup.status).toBe(200);
-  const secret = setup.data.secret as string;
-  const enabled = await call('POST', '/v1/account/2fa/enable', { token: user.token, json: { code: await codeFor(secret) } });
-  expect(enabled.status).toBe(200);
-  return { ...user, secret, recovery: enabled.data.recoveryCodes as string[] };
-}
 
 async function challengeOf(email: string) {
   const res = await login(email);

@@ -144,6 +144,7 @@ export const api = {
     remove: (userId: string) => request<void>('DELETE', `/v1/members/${userId}`),
     makeOwner: (userId: string) => request<void>('POST', `/v1/members/${userId}/ownership`),
     leave: () => request<void>('DELETE', '/v1/membership'),
+    setTwoFactorRule: (requireTwoFactor: boolean) => request<{ requireTwoFactor: boolean }>('PUT', '/v1/workspace/two-factor-rule', { json: { requireTwoFactor } }),
   },
   createWorkspace: (body: z.input<typeof createWorkspaceBody>) => request<{ workspace: WorkspaceView }>('POST', '/v1/workspaces', { json: body }),
 

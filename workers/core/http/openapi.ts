@@ -11,7 +11,9 @@ reading, the public gallery and shop, credits and billing.
 \`POST /v1/auth/login\`; API keys (\`vt_live_...\`) are created by workspace owners and admins under
 \`POST /v1/api-keys\` with scopes. Each operation's \`x-access\` says what it needs: \`public\` (nothing),
 \`caller\` (any session or key), \`scope:<name>\` (a session, or a key holding that scope),
+\`self\` (a signed-in person on their own account, never a key),
 \`user\` / \`user:admin\` / \`user:owner\` (a signed-in person, never a key, holding at least that role in the workspace: owner > admin > member).
+When a workspace's owner asks for two-factor, a member without it gets 403 \`TWO_FACTOR_REQUIRED\` everywhere but \`caller\` and \`self\` routes.
 A signed-in user acts in their first workspace, or the one named by \`X-Workspace-Id\`.
 
 **Errors.** Every error is \`{ "error": { "code", "message", "requestId", "details"? } }\` with a stable

@@ -52,7 +52,8 @@ function declaredErrors(config: Declaration) {
     errors[401] = error('UNAUTHENTICATED / INVALID_TOKEN / INVALID_API_KEY: no or bad credentials');
     errors[429] = error('RATE_LIMITED: over the per-caller budget (see Retry-After)');
   }
-  if (config.access.kind === 'scope' || config.access.kind === 'user') errors[403] = error('INSUFFICIENT_SCOPE / FORBIDDEN');
+  if (config.access.kind === 'scope' || config.access.kind === 'user') errors[403] = error('INSUFFICIENT_SCOPE / FORBIDDEN / TWO_FACTOR_REQUIRED');
+  if (config.access.kind === 'self') errors[403] = error('FORBIDDEN: API keys cannot do it');
   if (config.request?.params) errors[404] = error('Not found, or not in your workspace');
   // A route's own codes join what its declaration already implies at the same status.
   for (const code of config.errors ?? []) {

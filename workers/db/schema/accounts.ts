@@ -33,6 +33,8 @@ export const workspaces = sqliteTable('workspaces', {
   subscriptionId: text('subscription_id'),
   subscriptionPlan: text('subscription_plan'),
   subscriptionStatus: text('subscription_status'),
+  /** The owner asks every member to sign in with two-factor: without it they reach only their own account. */
+  requireTwoFactor: integer('require_two_factor', { mode: 'boolean' }).notNull().default(false),
   /** Deletion asked for: no one can open it any more; the erase job removes it and all it owns. */
   deletingSince: integer('deleting_since', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),

@@ -14,7 +14,7 @@ const tags = ['Accounts'];
 export const accountRoutes = router()
   .openapi(
     defineRoute({
-      method: 'post', path: '/password', tags, summary: 'Change the password (asks for the current one); other sessions end', access: access.member,
+      method: 'post', path: '/password', tags, summary: 'Change the password (asks for the current one); other sessions end', access: access.self,
       request: { body: jsonBody(changePasswordBody.meta({ example: { currentPassword: 'correct horse battery', newPassword: 'a new and longer one' } })) },
       responses: { 204: noContent },
     }),
@@ -27,7 +27,7 @@ export const accountRoutes = router()
   )
   .openapi(
     defineRoute({
-      method: 'get', path: '/sessions', tags, summary: 'Where this account is signed in, most recently used first', access: access.member,
+      method: 'get', path: '/sessions', tags, summary: 'Where this account is signed in, most recently used first', access: access.self,
       responses: { 200: json(z.object({ sessions: z.array(openSessionView) })) },
     }),
     async (c) => {
@@ -37,7 +37,7 @@ export const accountRoutes = router()
   )
   .openapi(
     defineRoute({
-      method: 'delete', path: '/sessions/{id}', tags, summary: 'Sign out one session (this one included)', access: access.member,
+      method: 'delete', path: '/sessions/{id}', tags, summary: 'Sign out one session (this one included)', access: access.self,
       errors: ['NOT_FOUND'],
       responses: { 204: noContent },
     }),
@@ -48,7 +48,7 @@ export const accountRoutes = router()
   )
   .openapi(
     defineRoute({
-      method: 'post', path: '/sign-out-everywhere', tags, summary: 'End every session of this account, this one included', access: access.member,
+      method: 'post', path: '/sign-out-everywhere', tags, summary: 'End every session of this account, this one included', access: access.self,
       responses: { 204: noContent },
     }),
     async (c) => {

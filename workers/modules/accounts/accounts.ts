@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { memberships, sessions, users, workspaces, type User, type Workspace } from '../../db/schema/index';
+import { memberships, sessions, twoFactorSecrets, users, workspaces, type User, type Workspace } from '../../db/schema/index';
 import type { LoginBody, RegisterBody, TwoFactorLoginBody } from '../../shared/schemas/auth';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
@@ -109,10 +109,18 @@ export async function getUser(db: Db, userId: string) {
   return db.select().from(users).where(eq(users.id, userId)).get();
 }
 
-export async function findMembership(db: Db, userId: string, workspaceId: string) {
-  return db
-    .select()
+/**
+ * The workspace a signed-in person acts in (`workspaceId`, else their first), their role, and
+ * whether its two-factor rule shuts them out (the owner asks for it and they have none): one query.
+ */
+export async function actingMembership(db: Db, userId: string, workspaceId?: string) {
+  const row = await db
+    .select({ workspaceId: memberships.workspaceId, role: memberships.role, required: workspaces.requireTwoFactor, enabledAt: twoFactorSecrets.enabledAt })
     .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.workspaceId, workspaceId)))
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .leftJoin(twoFactorSecrets, eq(twoFactorSecrets.userId, memberships.userId))
+    .where(and(eq(memberships.userId, userId), workspaceId ? eq(memberships.workspaceId, workspaceId) : undefined))
+    .orderBy(asc(memberships.createdAt), asc(workspaces.id))
     .get();
+  return row && { workspaceId: row.workspaceId, role: row.role, twoFactorMissing: row.required && !row.enabledAt };
 }

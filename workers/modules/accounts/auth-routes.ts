@@ -59,7 +59,7 @@ export const auth = router()
   )
   .openapi(
     defineRoute({
-      method: 'post', path: '/logout', tags, summary: 'Sign out: this session ends (its token stops working)', access: access.member,
+      method: 'post', path: '/logout', tags, summary: 'Sign out: this session ends (its token stops working)', access: access.self,
       responses: { 204: noContent },
     }),
     async (c) => {

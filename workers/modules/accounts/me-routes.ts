@@ -24,12 +24,13 @@ export const me = router()
       const user = await getUser(c.get('db'), principal.userId);
       if (!user) throw new AppError('INVALID_TOKEN', 'This account no longer exists');
       const twoFactor = await twoFactorOn(c.get('db'), principal.userId);
-      return c.json({ user: publicUser(user, twoFactor), workspaceId: principal.workspaceId, workspaces: await listMemberships(c.get('db'), principal.userId) }, 200);
+      const workspaces = await listMemberships(c.get('db'), principal.userId);
+      return c.json({ user: publicUser(user, twoFactor), workspaceId: principal.workspaceId, workspaces, twoFactorNeeded: principal.twoFactorMissing }, 200);
     },
   )
   .openapi(
     defineRoute({
-      method: 'post', path: '/workspaces', tags, summary: 'Create another workspace, owned by the caller', access: access.member,
+      method: 'post', path: '/workspaces', tags, summary: 'Create another workspace, owned by the caller', access: access.self,
       request: { body: jsonBody(createWorkspaceBody.meta({ example: { name: 'Marie Cars', kind: 'vehicles' } })) },
       responses: { 201: json(z.object({ workspace: workspaceView }), 'Created') },
     }),

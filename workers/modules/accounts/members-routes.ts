@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { acceptInvitationBody, inviteBody, roleBody } from '../../shared/schemas/members';
+import { acceptInvitationBody, inviteBody, roleBody, twoFactorRuleBody } from '../../shared/schemas/members';
 import { loadConfig } from '../../core/config';
 import { access } from '../../core/http/middleware/access';
 import { guestBudget } from '../../core/http/middleware/rate-limit';
@@ -8,8 +8,8 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../core/http/app-env';
 import { holds } from '../../shared/roles';
 import { acceptInvitation, invite, listInvitations, peekInvitation, revokeInvitation } from './invitations';
-import { changeRole, listMembers, removeMember, transferOwnership, type Acting } from './members';
-import { invitationPreviewView, invitationView, joinedView, membersView } from './members-views';
+import { changeRole, listMembers, removeMember, setTwoFactorRule, transferOwnership, twoFactorRule, type Acting } from './members';
+import { invitationPreviewView, invitationView, joinedView, membersView, twoFactorRuleView } from './members-views';
 import { personOf } from './principal';
 
 const tags = ['Members'];
@@ -30,11 +30,12 @@ export const membersRoutes = router()
     }),
     async (c) => {
       const actor = acting(c);
-      const [members, invitations] = await Promise.all([
+      const [members, invitations, requireTwoFactor] = await Promise.all([
         listMembers(c.get('db'), actor.workspaceId),
         holds(actor.role, 'admin') ? listInvitations(c.get('db'), actor.workspaceId) : [],
+        twoFactorRule(c.get('db'), actor.workspaceId),
       ]);
-      return c.json({ members, invitations }, 200);
+      return c.json({ members, invitations, requireTwoFactor }, 200);
     },
   )
   .openapi(
@@ -74,7 +75,7 @@ export const membersRoutes = router()
   )
   .openapi(
     defineRoute({
-      method: 'post', path: '/invitations/accept', tags, summary: 'Join the workspace of an invitation meant for your address (once)', access: access.member,
+      method: 'post', path: '/invitations/accept', tags, summary: 'Join the workspace of an invitation meant for your address (once)', access: access.self,
       request: { body: jsonBody(acceptInvitationBody.meta({ example: tokenExample })) },
       errors: ['INVITATION_NOT_FOUND', 'INVITATION_FOR_ANOTHER_EMAIL'],
       responses: { 200: json(joinedView) },
@@ -120,7 +121,21 @@ export const membersRoutes = router()
   )
   .openapi(
     defineRoute({
-      method: 'delete', path: '/membership', tags, summary: 'Leave the current workspace (the last owner cannot)', access: access.member,
+      method: 'put', path: '/workspace/two-factor-rule', tags, summary: 'Ask every member to use two-factor authentication, or stop asking (owners, who use it themselves)', access: access.owner,
+      description: 'Members without two-factor keep their place but reach only their own account (`/v1/me`, `/v1/account/*`) until they turn it on; API keys are unaffected.',
+      request: { body: jsonBody(twoFactorRuleBody.meta({ example: { requireTwoFactor: true } })) },
+      errors: ['TWO_FACTOR_OFF'],
+      responses: { 200: json(twoFactorRuleView) },
+    }),
+    async (c) => {
+      const { requireTwoFactor } = c.req.valid('json');
+      await setTwoFactorRule(c.get('db'), acting(c), requireTwoFactor);
+      return c.json({ requireTwoFactor }, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'delete', path: '/membership', tags, summary: 'Leave the current workspace (the last owner cannot)', access: access.self,
       errors: ['LAST_OWNER'],
       responses: { 204: noContent },
     }),

@@ -10,6 +10,7 @@ export const memberView = z
     email: z.string(),
     role: z.enum(MEMBER_ROLES),
     joinedAt: timestamp,
+    twoFactor: z.boolean().meta({ description: 'Whether they sign in with two-factor authentication' }),
   })
   .meta({ id: 'Member' });
 
@@ -18,8 +19,14 @@ export const invitationView = z
   .meta({ id: 'Invitation' });
 
 export const membersView = z
-  .object({ members: z.array(memberView), invitations: z.array(invitationView).meta({ description: 'Pending invitations (empty for members: admins see them)' }) })
+  .object({
+    members: z.array(memberView),
+    invitations: z.array(invitationView).meta({ description: 'Pending invitations (empty for members: admins see them)' }),
+    requireTwoFactor: z.boolean().meta({ description: 'The owner asks every member for two-factor: without it they reach only their own account' }),
+  })
   .meta({ id: 'Members' });
+
+export const twoFactorRuleView = z.object({ requireTwoFactor: z.boolean() }).meta({ id: 'TwoFactorRule' });
 
 export const invitationPreviewView = z
   .object({

@@ -5,7 +5,7 @@
  * cannot both succeed.
  */
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import { memberships, users, type MemberRole } from '../../db/schema/index';
+import { memberships, twoFactorSecrets, users, workspaces, type MemberRole } from '../../db/schema/index';
 import type { Db } from '../../core/db/client';
 import { AppError } from '../../core/errors';
 import { auditInsert } from '../../core/audit';
@@ -15,12 +15,36 @@ export type Acting = { workspaceId: string; userId: string; role: MemberRole; re
 
 /** The members, oldest first, with their name, email and role. */
 export async function listMembers(db: Db, workspaceId: string) {
-  return db
-    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
+  const rows = await db
+    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt, twoFactorAt: twoFactorSecrets.enabledAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(twoFactorSecrets, eq(twoFactorSecrets.userId, users.id))
     .where(eq(memberships.workspaceId, workspaceId))
     .orderBy(asc(memberships.createdAt), asc(users.id));
+  return rows.map(({ twoFactorAt, ...m }) => ({ ...m, twoFactor: Boolean(twoFactorAt) }));
+}
+
+/** Whether the workspace asks every member for two-factor (the team screen shows it). */
+export async function twoFactorRule(db: Db, workspaceId: string) {
+  const row = await db.select({ required: workspaces.requireTwoFactor }).from(workspaces).where(eq(workspaces.id, workspaceId)).get();
+  return row?.required ?? false;
+}
+
+/**
+ * The owner asks every member to use two-factor (or stops asking). They must use it themselves
+ * first: otherwise the rule would shut them out of their own workspace. Members without it keep
+ * their membership and reach only their account until they turn it on.
+ */
+export async function setTwoFactorRule(db: Db, actor: Acting, required: boolean) {
+  if (required) {
+    const own = await db.select({ at: twoFactorSecrets.enabledAt }).from(twoFactorSecrets).where(eq(twoFactorSecrets.userId, actor.userId)).get();
+    if (!own?.at) throw new AppError('TWO_FACTOR_OFF', 'Turn on two-factor authentication for yourself first, in your account settings');
+  }
+  await db.batch([
+    db.update(workspaces).set({ requireTwoFactor: required }).where(eq(workspaces.id, actor.workspaceId)),
+    auditInsert(db, { workspaceId: actor.workspaceId, actorUserId: actor.userId, action: required ? 'workspace.two_factor_required' : 'workspace.two_factor_optional', targetType: 'workspace', targetId: actor.workspaceId, requestId: actor.requestId }),
+  ]);
 }
 
 async function memberOf(db: Db, workspaceId: string, userId: string) {

@@ -3,15 +3,19 @@ import { SCOPES, type Scope } from '../../shared/constants';
 import { AppError } from '../../core/errors';
 import type { Actor } from '../../core/audit';
 
-/** Who is calling: a signed-in user acting in one workspace, or an API key bound to one. */
+/**
+ * Who is calling: a signed-in user acting in one workspace, or an API key bound to one.
+ * `twoFactorMissing`: the workspace's owner asks for two-factor and this person has none, so
+ * only their own account (`access.self`) and `/v1/me` answer them.
+ */
 export type Principal =
-  | { kind: 'user'; userId: string; sessionId: string; workspaceId: string; role: MemberRole; scopes: readonly Scope[] }
+  | { kind: 'user'; userId: string; sessionId: string; workspaceId: string; role: MemberRole; twoFactorMissing: boolean; scopes: readonly Scope[] }
   | { kind: 'api_key'; apiKeyId: string; workspaceId: string; scopes: readonly Scope[] };
 
 export const ALL_SCOPES: readonly Scope[] = SCOPES;
 
 /**
- * The person behind a route declared `access.member` or `access.admin`: the guard already let
+ * The person behind a route declared `access.self`, `access.member` or above: the guard already let
  * only people through, so this narrows the type (and still refuses a key if a route is ever
  * declared wrongly).
  */

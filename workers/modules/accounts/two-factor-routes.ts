@@ -21,7 +21,7 @@ const contextOf = (c: Context<AppEnv>): TwoFactorContext => {
 export const twoFactorRoutes = router()
   .openapi(
     defineRoute({
-      method: 'post', path: '/setup', tags, summary: 'Start setting up two-factor: a new secret and its otpauth URI (not on until confirmed)', access: access.member,
+      method: 'post', path: '/setup', tags, summary: 'Start setting up two-factor: a new secret and its otpauth URI (not on until confirmed)', access: access.self,
       errors: ['TWO_FACTOR_ALREADY_ON'],
       responses: { 200: json(twoFactorSetupView) },
     }),
@@ -32,7 +32,7 @@ export const twoFactorRoutes = router()
   )
   .openapi(
     defineRoute({
-      method: 'post', path: '/enable', tags, summary: 'Turn two-factor on with a code from the app: ten recovery codes, shown once', access: access.member,
+      method: 'post', path: '/enable', tags, summary: 'Turn two-factor on with a code from the app: ten recovery codes, shown once', access: access.self,
       description: 'A wrong code is a 400 on `code`; five wrong codes within 15 minutes lock code checks (429).',
       request: { body: jsonBody(twoFactorCodeBody.meta({ example: codeExample })) },
       errors: ['TWO_FACTOR_OFF', 'TOO_MANY_ATTEMPTS'],
@@ -46,7 +46,7 @@ export const twoFactorRoutes = router()
   )
   .openapi(
     defineRoute({
-      method: 'post', path: '/disable', tags, summary: 'Turn two-factor off (asks for the password and a code or recovery code)', access: access.member,
+      method: 'post', path: '/disable', tags, summary: 'Turn two-factor off (asks for the password and a code or recovery code)', access: access.self,
       request: { body: jsonBody(disableTwoFactorBody.meta({ example: { password: 'correct horse battery', code: '287082' } })) },
       errors: ['TWO_FACTOR_OFF', 'TOO_MANY_ATTEMPTS'],
       responses: { 204: noContent },
@@ -58,7 +58,7 @@ export const twoFactorRoutes = router()
   )
   .openapi(
     defineRoute({
-      method: 'post', path: '/recovery-codes', tags, summary: 'Ten new recovery codes for a code from the app; the old ones stop working', access: access.member,
+      method: 'post', path: '/recovery-codes', tags, summary: 'Ten new recovery codes for a code from the app; the old ones stop working', access: access.self,
       request: { body: jsonBody(twoFactorCodeBody.meta({ example: codeExample })) },
       errors: ['TWO_FACTOR_OFF', 'TOO_MANY_ATTEMPTS'],
       responses: { 200: json(recoveryCodesView) },

@@ -25,7 +25,7 @@ export const verifyEmailRoutes = router().openapi(
 /** Asking for a new link, under /v1/account. */
 export const verificationEmailRoutes = router().openapi(
   defineRoute({
-    method: 'post', path: '/verification-email', tags, summary: 'Email a new confirmation link (when the address is not confirmed yet)', access: access.member,
+    method: 'post', path: '/verification-email', tags, summary: 'Email a new confirmation link (when the address is not confirmed yet)', access: access.self,
     errors: ['RATE_LIMITED'],
     responses: { 202: json(messageView, 'Accepted') },
   }),

@@ -65,7 +65,12 @@ export const apiKeyCallerView = z
 
 /** `GET /v1/me` for a person: who they are, the workspace they act in, and every workspace they belong to. */
 export const userCallerView = z
-  .object({ user: userView, workspaceId: z.string(), workspaces: z.array(membershipView) })
+  .object({
+    user: userView,
+    workspaceId: z.string(),
+    workspaces: z.array(membershipView),
+    twoFactorNeeded: z.boolean().meta({ description: "This workspace's owner asks for two-factor and you have none: only your account answers until you turn it on" }),
+  })
   .meta({ id: 'UserCaller' });
 
 export const meView = z.union([userCallerView, apiKeyCallerView]).meta({ id: 'Me' });

@@ -22,7 +22,7 @@ const links = (c: Context<AppEnv>) => {
 export const accountPrivacyRoutes = router()
   .openapi(
     defineRoute({
-      method: 'post', path: '/export', tags, summary: 'Ask for a ZIP of all your data; the link is emailed when it is ready', access: access.member,
+      method: 'post', path: '/export', tags, summary: 'Ask for a ZIP of all your data; the link is emailed when it is ready', access: access.self,
       description: 'Profile, workspaces, and for each workspace you own: albums, photos\' details, tags, start lists, orders, invoices, credit ledger, audit log and the originals. One export at a time.',
       errors: ['EXPORT_IN_PROGRESS'],
       responses: { 202: json(z.object({ export: dataExportView })) },
@@ -34,21 +34,21 @@ export const accountPrivacyRoutes = router()
   )
   .openapi(
     defineRoute({
-      method: 'get', path: '/exports', tags, summary: 'Your last ten exports, newest first, with the link while it works', access: access.member,
+      method: 'get', path: '/exports', tags, summary: 'Your last ten exports, newest first, with the link while it works', access: access.self,
       responses: { 200: json(z.object({ exports: z.array(dataExportView) })) },
     }),
     async (c) => c.json({ exports: await listExports(c.get('db'), links(c), personOf(c.get('principal')).userId) }, 200),
   )
   .openapi(
     defineRoute({
-      method: 'get', path: '/deletion', tags, summary: 'What deleting your account would do to each of your workspaces', access: access.member,
+      method: 'get', path: '/deletion', tags, summary: 'What deleting your account would do to each of your workspaces', access: access.self,
       responses: { 200: json(deletionPlanView) },
     }),
     async (c) => c.json(await deletionPlan(c.get('db'), personOf(c.get('principal')).userId), 200),
   )
   .openapi(
     defineRoute({
-      method: 'delete', path: '/', tags, summary: 'Delete your account (password, and the code with two-factor on)', access: access.member,
+      method: 'delete', path: '/', tags, summary: 'Delete your account (password, and the code with two-factor on)', access: access.self,
       description: 'Signs you out everywhere at once; a job then erases the workspaces only you were in (photos, images, rows, the Stripe customer) and your account. Paid orders keep amounts and dates only. Refused while you alone own a workspace others work in.',
       request: { body: jsonBody(confirmIdentityBody.meta({ example: identityExample })) },
       errors: ['OWNERSHIP_TRANSFER_NEEDED', 'TOO_MANY_ATTEMPTS'],

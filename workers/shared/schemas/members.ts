@@ -7,3 +7,4 @@ export const roleBody = z.object({ role: z.enum(MEMBER_ROLES) });
 export const acceptInvitationBody = z.object({
   token: z.string().min(20, 'This invitation link is incomplete; open the link from the email again').max(200),
 });
+export const twoFactorRuleBody = z.object({ requireTwoFactor: z.boolean() });

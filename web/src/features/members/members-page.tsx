@@ -12,6 +12,7 @@ import { MEMBER_ROLES, type MemberRole } from '../../../../workers/shared/enums'
 import { useMe } from '../shell/pro-shell';
 import { DeleteWorkspaceSection } from './delete-workspace-section';
 import { InviteForm } from './invite-form';
+import { TwoFactorRule } from './two-factor-rule';
 import { PendingInvitations } from './pending-invitations';
 
 /** The workspace's team: who is in it with which role, invitations, leaving, deleting it (owners). What a role may do is shown from ROLES. */
@@ -48,7 +49,7 @@ export function MembersPage() {
               <li key={m.userId} aria-label={m.name} className="flex flex-wrap items-center gap-3 px-4 py-3">
                 <div className="min-w-0 flex-1">
                   <p className="font-medium">{m.name} {self && <span className="ml-1 rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-700">You</span>}</p>
-                  <p className="text-sm text-slate-600">{m.email} · joined {formatDateTime(m.joinedAt)}</p>
+                  <p className="text-sm text-slate-600">{m.email} · joined {formatDateTime(m.joinedAt)} · {m.twoFactor ? 'two-factor on' : 'no two-factor'}</p>
                 </div>
                 {mayEdit ? (
                   <select
@@ -81,6 +82,7 @@ export function MembersPage() {
           })}
         </ul>
       )}
+      {myRole === 'owner' && team.data && <TwoFactorRule required={team.data.requireTwoFactor} onChange={team.reload} />}
       {isAdmin && <InviteForm onInvited={team.reload} />}
       {isAdmin && team.data && <PendingInvitations invitations={team.data.invitations} onChange={team.reload} />}
       <section aria-labelledby="roles-title" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">

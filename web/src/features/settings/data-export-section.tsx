@@ -34,7 +34,7 @@ export function DataExportSection() {
         A ZIP file with your profile, your workspaces and, for those you own, albums, photos' details and originals, tags, orders, invoices, credits and the audit log.
       </p>
       {(error ?? exports.error) && <p role="alert" className="text-red-700">{(error ?? exports.error)!.message}</p>}
-      {notice && <p role="status" className="text-emerald-800">{notice}</p>}
+      {notice && list.some(working) && <p role="status" className="text-emerald-800">{notice}</p>}
       <Button variant="secondary" busy={busy === 'export'} disabled={list.some(working)} icon={<FileArchive className="size-4" aria-hidden />} onClick={ask}>
         Export my data
       </Button>

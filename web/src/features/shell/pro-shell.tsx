@@ -1,6 +1,6 @@
 import { Banknote, Building2, Camera, Car, Coins, Images, Inbox, KeyRound, LogOut, Settings, Users } from 'lucide-react';
 import { createContext, useContext } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { VerifyEmailBanner } from './verify-email-banner';
 import { getSession, setSession } from '../../api/session';
@@ -8,9 +8,11 @@ import type { Me, WorkspaceKind } from '../../api/types';
 import { Button } from '../../components/button';
 import { Spinner } from '../../components/spinner';
 import { useResource } from '../../lib/use-resource';
+import { TwoFactorNeeded } from './two-factor-needed';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
 const MeContext = createContext<Me | null>(null);
+const ReloadMeContext = createContext<() => void>(() => undefined);
 
 /** Who is signed in and in which workspace; only inside the pro shell. */
 export function useMe(): Me {
@@ -18,6 +20,9 @@ export function useMe(): Me {
   if (!me) throw new Error('useMe outside ProShell');
   return me;
 }
+
+/** Loads `me` again (after something it reports changed, e.g. two-factor turned on). */
+export const useReloadMe = () => useContext(ReloadMeContext);
 
 /** The kind of the workspace the screens show: it picks their screens and their words. */
 export const useWorkspaceKind = (): WorkspaceKind => kindOf(useMe());
@@ -48,6 +53,7 @@ export function ProShell() {
   const session = getSession();
   const me = useResource(() => api.me(), [session?.workspaceId]);
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const signOut = async () => {
     // The session ends on the server too (its token stops working); signed out here whatever it answers.
     await api.auth.logout().catch(() => undefined);
@@ -70,6 +76,7 @@ export function ProShell() {
   }
   return (
     <MeContext.Provider value={me.data}>
+      <ReloadMeContext.Provider value={me.reload}>
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-2 px-4 py-2">
           <NavLink to="/albums" className="mr-2 inline-flex items-center gap-2 text-lg font-bold text-slate-900">
@@ -100,8 +107,13 @@ export function ProShell() {
       <VerifyEmailBanner me={me.data} />
       <main className="mx-auto max-w-7xl px-4 py-6">
         {/* Every screen below shows one workspace's data: a switch remounts them, once `me` names the new one. */}
-        <Outlet key={me.data.workspaceId} />
+        {me.data.twoFactorNeeded && pathname !== '/settings' ? (
+          <TwoFactorNeeded workspaceName={me.data.workspaces.find((w) => w.id === me.data!.workspaceId)?.name ?? 'this workspace'} />
+        ) : (
+          <Outlet key={me.data.workspaceId} />
+        )}
       </main>
+      </ReloadMeContext.Provider>
     </MeContext.Provider>
   );
 }

@@ -12,19 +12,24 @@ import { rateLimit } from './rate-limit';
  * What a route needs from its caller, declared with the route (see `defineRoute`) and enforced
  * here only: handlers never check scopes or roles themselves.
  * - `public`: no credentials (the gallery, sign-in, signed URLs whose signature is the credential)
- * - `caller`: any signed-in user or API key of the workspace
+ * - `caller`: any signed-in user or API key of the workspace (only `/v1/me`: who is calling)
+ * - `self`: a signed-in person on their own account (password, sessions, two-factor, their data),
+ *   whatever the workspace's rules: so someone its two-factor rule shuts out can turn it on
  * - `scope`: a signed-in user (who holds every scope), or an API key holding that scope
  * - `user`: people only, never API keys, holding at least `role` in the workspace (ROLES says what each may do)
+ * `scope` and `user` routes also refuse a person the workspace's two-factor rule shuts out.
  */
 export type Access =
   | { kind: 'public' }
   | { kind: 'caller' }
+  | { kind: 'self' }
   | { kind: 'scope'; scope: Scope }
   | { kind: 'user'; role: MemberRole };
 
 export const access = {
   public: { kind: 'public' },
   caller: { kind: 'caller' },
+  self: { kind: 'self' },
   scope: (scope: Scope): Access => ({ kind: 'scope', scope }),
   member: { kind: 'user', role: 'member' },
   admin: { kind: 'user', role: 'admin' },
@@ -38,6 +43,15 @@ function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
     await next();
   });
 }
+
+/** The workspace's owner asks for two-factor: a person without it reaches only their own account. */
+const requireWorkspaceTwoFactor = createMiddleware<AppEnv>(async (c, next) => {
+  const principal = c.get('principal');
+  if (principal.kind === 'user' && principal.twoFactorMissing) {
+    throw new AppError('TWO_FACTOR_REQUIRED', 'This workspace asks every member to use two-factor authentication: turn it on in your account settings');
+  }
+  await next();
+});
 
 function requireUser(least: MemberRole): MiddlewareHandler<AppEnv> {
   return createMiddleware<AppEnv>(async (c, next) => {
@@ -59,10 +73,12 @@ function checks(access: Access): MiddlewareHandler<AppEnv>[] {
       return [];
     case 'caller':
       return [authenticate, rateLimit];
+    case 'self':
+      return [authenticate, rateLimit, requireUser('member')];
     case 'scope':
-      return [authenticate, rateLimit, requireScope(access.scope)];
+      return [authenticate, rateLimit, requireWorkspaceTwoFactor, requireScope(access.scope)];
     case 'user':
-      return [authenticate, rateLimit, requireUser(access.role)];
+      return [authenticate, rateLimit, requireWorkspaceTwoFactor, requireUser(access.role)];
   }
 }
 
@@ -81,6 +97,7 @@ export function describeAccess(declared: Access): string {
   switch (declared.kind) {
     case 'public':
     case 'caller':
+    case 'self':
       return declared.kind;
     case 'scope':
       return `scope:${declared.scope}`;

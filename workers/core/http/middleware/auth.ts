@@ -4,7 +4,7 @@ import type { AppEnv } from '../app-env';
 import { AppError } from '../../errors';
 import { API_KEY_PREFIX } from '../../../modules/accounts/api-key-token';
 import { verifyUserToken } from '../../../modules/accounts/jwt';
-import { findMembership, listMemberships } from '../../../modules/accounts/accounts';
+import { actingMembership } from '../../../modules/accounts/accounts';
 import { authenticateApiKey, touchApiKey } from '../../../modules/accounts/api-keys';
 import { liveSession, touchSession } from '../../../modules/accounts/sessions';
 import { ALL_SCOPES, type Principal } from '../../../modules/accounts/principal';
@@ -36,9 +36,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     // One round trip: the session (ended by a sign-out or a password change?) and the membership.
     const [session, membership] = await Promise.all([
       liveSession(db, userId, sessionId),
-      wanted
-        ? findMembership(db, userId, wanted)
-        : listMemberships(db, userId).then((all) => all[0] && { workspaceId: all[0].id, role: all[0].role }),
+      actingMembership(db, userId, wanted),
     ]);
     if (!session) throw new AppError('INVALID_TOKEN', 'This session has ended; sign in again');
     if (!membership) {
@@ -48,7 +46,8 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     }
     const touched = touchSession(db, session);
     if (touched) c.executionCtx.waitUntil(touched);
-    principal = { kind: 'user', userId, sessionId, workspaceId: membership.workspaceId, role: membership.role, scopes: ALL_SCOPES };
+    const { workspaceId, role, twoFactorMissing } = membership;
+    principal = { kind: 'user', userId, sessionId, workspaceId, role, twoFactorMissing, scopes: ALL_SCOPES };
   }
   c.set('principal', principal);
   await next();

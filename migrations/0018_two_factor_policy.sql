@@ -1,0 +1,1 @@
+ALTER TABLE `workspaces` ADD `require_two_factor` integer DEFAULT false NOT NULL;
